@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// KKB_BASE lets the link checker and hosts that serve the site under a sub-path build it there.
+const base = process.env.KKB_BASE ?? '/';
+
+export default defineConfig({
+	site: process.env.KKB_SITE ?? 'https://kampungkb-jember.example.org',
+	base,
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	i18n: {
+		defaultLocale: 'id',
+		locales: ['id', 'en'],
+		routing: { prefixDefaultLocale: false },
+	},
+});
