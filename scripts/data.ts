@@ -1,0 +1,120 @@
+/**
+ * `npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose]`
+ * Reads the exports / Template Laporan files and writes `<out>/kampung.csv` and `<out>/quality.json`.
+ * Exit 0 when done (rejected rows are in the report), 1 with --strict when a row was rejected,
+ * 2 when an input cannot be used (nothing is written), 3 on an unexpected error.
+ */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { finished } from 'node:stream/promises';
+import {
+	InputError,
+	KIND_LABELS,
+	kampungCsvChunks,
+	qualityJsonChunks,
+	runIngest,
+	type FileSummary,
+} from '../src/lib/ingest/index';
+import type { Problem } from '../src/lib/model';
+
+const USAGE = 'usage: npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose]';
+
+type Args = { inputs: string[]; out: string; strict: boolean; verbose: boolean };
+
+class UsageError extends Error {}
+
+function parseArgv(argv: readonly string[]): Args {
+	const args: Args = { inputs: [], out: '', strict: false, verbose: false };
+	let collecting = false;
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '--input' || a.startsWith('--input=')) {
+			collecting = a === '--input';
+			if (!collecting) args.inputs.push(a.slice('--input='.length));
+		} else if (a === '--out' || a.startsWith('--out=')) {
+			collecting = false;
+			const v = a === '--out' ? argv[++i] : a.slice('--out='.length);
+			if (!v || v.startsWith('--')) throw new UsageError('--out needs a directory');
+			args.out = v;
+		} else if (a === '--strict') {
+			collecting = false;
+			args.strict = true;
+		} else if (a === '--verbose') {
+			collecting = false;
+			args.verbose = true;
+		} else if (collecting && !a.startsWith('--')) {
+			args.inputs.push(a);
+		} else throw new UsageError(`unknown argument ${a}`);
+	}
+	if (args.inputs.length === 0)
+		throw new UsageError('--input needs at least one file or directory');
+	if (!args.out) throw new UsageError('--out is required');
+	return args;
+}
+
+const fromCwd = (p: string) => relative(process.cwd(), p) || '.';
+
+function months(periode: readonly string[]): string {
+	if (periode.length <= 3) return periode.join(',');
+	return `${periode[0]}…${periode[periode.length - 1]} (${periode.length} months)`;
+}
+
+function fileLine(s: FileSummary): string {
+	const w = `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+	return `read ${fromCwd(s.path)}  ${KIND_LABELS[s.kind]} ${months(s.periode)}  ${s.rows_read} rows, ${s.rows_rejected} rejected, ${w}`;
+}
+
+function problemLine(p: Problem): string {
+	const where = p.row === null ? p.file : `${p.file}:${p.row}`;
+	const col = p.column ? ` [${p.column}]` : '';
+	const val = p.value !== null ? ` "${p.value}"` : '';
+	return `  ${p.level} ${where}${col}${val}: ${p.message}`;
+}
+
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+	const out = createWriteStream(path);
+	for (const chunk of chunks) {
+		if (!out.write(chunk)) await once(out, 'drain');
+	}
+	out.end();
+	await finished(out);
+}
+
+async function main(): Promise<number> {
+	const args = parseArgv(process.argv.slice(2));
+	const { records, quality } = await runIngest({
+		inputs: args.inputs,
+		onFile: (s) => console.error(fileLine(s)),
+	});
+	if (args.verbose) for (const p of quality.problems) console.error(problemLine(p));
+	await mkdir(args.out, { recursive: true });
+	const csvPath = join(args.out, 'kampung.csv');
+	await writeChunks(csvPath, kampungCsvChunks(records));
+	console.error(`wrote ${fromCwd(csvPath)}  ${records.length} rows`);
+	const qualityPath = join(args.out, 'quality.json');
+	await writeChunks(qualityPath, qualityJsonChunks(quality));
+	console.error(`wrote ${fromCwd(qualityPath)}  ${quality.problems.length} problems`);
+	return args.strict && quality.total.rows_rejected > 0 ? 1 : 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(e: unknown) => {
+		if (e instanceof UsageError) {
+			console.error(`error: ${e.message}\n${USAGE}`);
+			process.exitCode = 2;
+		} else if (e instanceof InputError) {
+			console.error(`error: ${e.path ? fromCwd(e.path) : e.file}: ${e.detail}`);
+			process.exitCode = 2;
+		} else {
+			console.error(`Unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+			if (process.env.DEBUG && e instanceof Error) console.error(e.stack);
+			else console.error('rerun with DEBUG=1 for the stack');
+			process.exitCode = 3;
+		}
+	},
+);

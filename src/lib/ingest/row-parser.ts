@@ -1,0 +1,375 @@
+/**
+ * Turns the cells of one data row into a typed row of its input kind, or rejects it. Cells are parsed
+ * by per-column parsers compiled once from the header; the row then gets its snapshot month (cell or
+ * file name) and its desa (code, or kecamatan + desa names). Every bad cell of a rejected row becomes
+ * one problem naming the file, row, column and value.
+ */
+import { scoreRangeProblem } from '../klasifikasi/index';
+import { SCORE_FIELDS, type InputKind, type Problem, type ScoreField } from '../model';
+import {
+	RegionMatcher,
+	kodeFromParts,
+	normaliseName,
+	parseKodeDesa,
+	type Desa,
+	type Wilayah,
+} from '../wilayah/index';
+import {
+	CellError,
+	PARSERS,
+	detach,
+	parseTypedCell,
+	type CellKind,
+	type CellParser,
+	type TypedCell,
+} from './cells';
+import {
+	COLUMNS,
+	KODE_PARTS,
+	type HeaderMatch,
+	type KlasifikasiRow,
+	type RekapKampungRow,
+	type TemplateLaporanRow,
+} from './schemas';
+
+type Base = {
+	/** The file as named in problems and `sumber`. */
+	file: string;
+	/** Spreadsheet row number (1-based; title rows and the header count). */
+	row: number;
+	periode: string;
+	desa: Desa;
+	/** Non-blank parsed cells. */
+	filled: number;
+	/** Fields whose column is in the header. */
+	present: ReadonlySet<string>;
+	/** The header text of a field's column, for messages. */
+	label: (field: string) => string;
+};
+export type AcceptedRow =
+	| (Base & { kind: 'klasifikasi'; values: KlasifikasiRow })
+	| (Base & { kind: 'rekap-kampung'; values: RekapKampungRow })
+	| (Base & { kind: 'template-laporan'; values: TemplateLaporanRow });
+
+export type RowContext = { wilayah: Wilayah; matcher: RegionMatcher };
+
+type PlannedColumn = {
+	index: number;
+	field: string;
+	kind: CellKind;
+	parse: CellParser;
+	label: string;
+};
+
+/** Shown for a value in a problem: at most 100 characters. */
+const shown = (v: unknown): string | null => {
+	if (v === null || v === undefined) return null;
+	const s = v instanceof Date ? v.toISOString() : String(v);
+	return detach(s.length > 100 ? `${s.slice(0, 97)}...` : s);
+};
+
+export class RowProcessor {
+	rows_read = 0;
+	rows_accepted = 0;
+	rows_rejected = 0;
+	readonly problems: Problem[] = [];
+	readonly periodes = new Set<string>();
+	readonly kind: InputKind;
+
+	private readonly plan: PlannedColumn[];
+	private readonly labels = new Map<string, string>();
+	private readonly present = new Set<string>();
+	private readonly kodeCache = new Map<string, Desa>();
+	private readonly labelOf = (field: string): string => this.label(field);
+	private readonly blank: Record<string, null>;
+	private readonly width: number;
+
+	constructor(
+		private readonly file: string,
+		match: HeaderMatch,
+		header: readonly string[],
+		private readonly filePeriode: string | null,
+		private readonly ctx: RowContext,
+	) {
+		this.kind = match.kind;
+		this.width = header.length;
+		this.plan = [];
+		match.columns.forEach((c, index) => {
+			if (!c) return;
+			const label = header[index]!.trim() || c.field;
+			this.labels.set(c.field, label);
+			this.present.add(c.field);
+			this.plan.push({ index, field: c.field, kind: c.kind, parse: PARSERS[c.kind], label });
+		});
+		// Every row object starts as a copy of this, so all rows of a kind share one shape.
+		this.blank = Object.fromEntries(COLUMNS[this.kind].map((c) => [c.field, null]));
+	}
+
+	private label(field: string): string {
+		return (
+			this.labels.get(field) ??
+			COLUMNS[this.kind].find((c) => c.field === field)?.headers[0] ??
+			field
+		);
+	}
+
+	private reject(problems: Problem[]): null {
+		this.rows_rejected++;
+		for (const p of problems) this.problems.push(p);
+		return null;
+	}
+
+	private problem(row: number, column: string | null, value: unknown, message: string): Problem {
+		return { file: this.file, row, column, value: shown(value), level: 'error', message };
+	}
+
+	/** A CSV row: all cells are text, and the row must have as many cells as the header. */
+	processText(cells: readonly string[], row: number): AcceptedRow | null {
+		let blank = true;
+		for (let i = 0; i < cells.length; i++) {
+			const c = cells[i]!;
+			if (c.length !== 0 && c.trim().length !== 0) {
+				blank = false;
+				break;
+			}
+		}
+		if (blank) return null;
+		this.rows_read++;
+		if (cells.length !== this.width) {
+			return this.reject([
+				this.problem(
+					row,
+					null,
+					cells.join(' | '),
+					`this row has ${cells.length} cells but the header has ${this.width}; quote any value that contains the delimiter, and check for missing or extra cells`,
+				),
+			]);
+		}
+		const values: Record<string, unknown> = { ...this.blank };
+		const errors: Problem[] = [];
+		let filled = 0;
+		const plan = this.plan;
+		for (let p = 0; p < plan.length; p++) {
+			const col = plan[p]!;
+			const raw = cells[col.index]!;
+			if (raw.length === 0) continue;
+			try {
+				const v = col.parse(raw);
+				if (v !== null) {
+					values[col.field] = v;
+					filled++;
+				}
+			} catch (e) {
+				if (!(e instanceof CellError)) throw e;
+				errors.push(this.problem(row, col.label, raw, e.message));
+			}
+		}
+		return this.finish(values, filled, errors, row);
+	}
+
+	/** An XLSX row: typed cells; cells right of the header's last column must be empty. */
+	processTyped(cells: readonly TypedCell[], row: number): AcceptedRow | null {
+		if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return null;
+		this.rows_read++;
+		const errors: Problem[] = [];
+		for (let i = this.width; i < cells.length; i++) {
+			const c = cells[i];
+			if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) {
+				errors.push(
+					this.problem(
+						row,
+						`column ${i + 1}`,
+						c,
+						'value outside the table: this column has no header; delete it or add a header',
+					),
+				);
+			}
+		}
+		const values: Record<string, unknown> = { ...this.blank };
+		let filled = 0;
+		for (const col of this.plan) {
+			const raw = cells[col.index] ?? null;
+			try {
+				const v = parseTypedCell(col.kind, raw);
+				if (v !== null) {
+					values[col.field] = v;
+					filled++;
+				}
+			} catch (e) {
+				if (!(e instanceof CellError)) throw e;
+				errors.push(this.problem(row, col.label, raw, e.message));
+			}
+		}
+		return this.finish(values, filled, errors, row);
+	}
+
+	private finish(
+		values: Record<string, unknown>,
+		filled: number,
+		errors: Problem[],
+		row: number,
+	): AcceptedRow | null {
+		if (this.kind === 'klasifikasi') {
+			for (const f of SCORE_FIELDS) {
+				if (errors.some((e) => e.column === this.label(f))) continue;
+				const v = values[f];
+				if (v === null) {
+					errors.push(
+						this.problem(
+							row,
+							this.label(f),
+							null,
+							`the score is blank; the export fills all 12 scores, so check the file`,
+						),
+					);
+				} else {
+					const why = scoreRangeProblem(f as ScoreField, v);
+					if (why) errors.push(this.problem(row, this.label(f), v, why));
+				}
+			}
+		}
+		const kabupaten = values.kabupaten;
+		if (typeof kabupaten === 'string' && normaliseName(kabupaten) !== 'JEMBER') {
+			errors.push(
+				this.problem(
+					row,
+					this.label('kabupaten'),
+					kabupaten,
+					'this row is not in Kabupaten Jember; export the data filtered to Jember (3509)',
+				),
+			);
+		}
+		let periode = values.periode as string | null;
+		if (periode === null) {
+			if (this.filePeriode === null) {
+				errors.push(
+					this.problem(
+						row,
+						this.label('periode'),
+						null,
+						'periode is blank and the file name has no date stamp; fill in the month as YYYY-MM',
+					),
+				);
+			} else periode = this.filePeriode;
+		}
+		const desa = this.resolveDesa(values, row, errors);
+		if (errors.length > 0 || desa === null || periode === null) return this.reject(errors);
+		this.rows_accepted++;
+		this.periodes.add(periode);
+		return {
+			kind: this.kind,
+			file: this.file,
+			row,
+			periode,
+			desa,
+			filled,
+			present: this.present,
+			label: this.labelOf,
+			values,
+		} as unknown as AcceptedRow;
+	}
+
+	private byKode(row: number, errors: Problem[], raw: string, column: string): Desa | null {
+		const cached = this.kodeCache.get(raw);
+		if (cached) return cached;
+		const kode = parseKodeDesa(raw);
+		if (kode === null) {
+			errors.push(
+				this.problem(
+					row,
+					column,
+					raw,
+					'not a desa/kelurahan code; write it as 35.09.21.1001 or 3509211001 (as text, not a number)',
+				),
+			);
+			return null;
+		}
+		const desa = this.ctx.wilayah.desaByKode.get(kode);
+		if (!desa) {
+			errors.push(
+				this.problem(
+					row,
+					column,
+					raw,
+					`${kode} is not a desa/kelurahan of Kabupaten Jember; check the code`,
+				),
+			);
+			return null;
+		}
+		// Keys are detached copies: a cell string would keep its whole parsed chunk alive.
+		if (this.kodeCache.size < 10_000) this.kodeCache.set(detach(raw), desa);
+		return desa;
+	}
+
+	private resolveDesa(
+		values: Record<string, unknown>,
+		row: number,
+		errors: Problem[],
+	): Desa | null {
+		if (typeof values.kode_desa === 'string')
+			return this.byKode(row, errors, values.kode_desa, this.label('kode_desa'));
+		if (this.kind === 'template-laporan') {
+			const parts = KODE_PARTS.map((p) => values[p]);
+			if (parts.every((p) => typeof p === 'string')) {
+				const kode = kodeFromParts(parts as string[]);
+				const label = KODE_PARTS.map((p) => this.label(p)).join('+');
+				if (kode === null) {
+					errors.push(
+						this.problem(
+							row,
+							label,
+							parts.join('.'),
+							'the code parts must be 2, 2, 2 and 4 digits (leading zeros may be missing)',
+						),
+					);
+					return null;
+				}
+				return this.byKode(row, errors, kode, label);
+			}
+			errors.push(
+				this.problem(
+					row,
+					this.label('kode_desa'),
+					null,
+					'kode_desa is blank; fill in the desa/kelurahan code (35.09.21.1001)',
+				),
+			);
+			return null;
+		}
+		const kecName = values.kecamatan;
+		const desaName = values.desa;
+		if (typeof kecName !== 'string') {
+			errors.push(
+				this.problem(
+					row,
+					this.label('kecamatan'),
+					null,
+					'Kecamatan is blank; fill in the kecamatan name',
+				),
+			);
+			return null;
+		}
+		const kec = this.ctx.matcher.kecamatan(kecName);
+		if (!kec.ok) {
+			errors.push(this.problem(row, this.label('kecamatan'), kecName, kec.message));
+			return null;
+		}
+		if (typeof desaName !== 'string') {
+			errors.push(
+				this.problem(
+					row,
+					this.label('desa'),
+					null,
+					'Desa is blank; fill in the desa/kelurahan name',
+				),
+			);
+			return null;
+		}
+		const desa = this.ctx.matcher.desa(kec.value, desaName);
+		if (!desa.ok) {
+			errors.push(this.problem(row, this.label('desa'), desaName, desa.message));
+			return null;
+		}
+		return desa.value;
+	}
+}

@@ -1,0 +1,349 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SCORE_FIELDS, type KampungRecord } from '../model';
+import { InputError } from './errors';
+import { runIngest } from './run-ingest';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
+const fx = (rel: string) => join(FIXTURES, rel);
+const ingest = (...rels: string[]) =>
+	runIngest({ inputs: rels.map(fx), root: FIXTURES, aliases: null });
+const scores = (r: KampungRecord) => SCORE_FIELDS.map((f) => r[f]);
+const byKode = (records: KampungRecord[]) => new Map(records.map((r) => [r.kode_desa, r]));
+
+const TEGALBESAR = '35.09.19.1007';
+const JAMINTORO = '35.09.03.2001';
+const JEMBERKIDUL = '35.09.19.1005';
+
+describe('runIngest({ inputs }) on one input', () => {
+	it('runIngest({ inputs }) scores Template Laporan rows with the rule and fills the programme figures', async () => {
+		const { records, quality } = await ingest('template/laporan-comma.csv');
+		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 2, rows_rejected: 0 });
+		const [a, b] = records;
+		expect(a).toMatchObject({
+			periode: '2024-10',
+			kode_desa: JAMINTORO,
+			kode_kecamatan: '35.09.03',
+			desa: 'Jamintoro',
+			kecamatan: 'Sumberbaru',
+			jenis: 'Desa',
+			index_input: 2.6,
+			index_proses: 2.67,
+			index_output: 3.75,
+			klasifikasi: 'Dasar',
+			klasifikasi_resmi: 'Dasar',
+			poktan_ada: 2,
+			sekretariat: false,
+			sumber: 'template/laporan-comma.csv',
+		});
+		expect(scores(a!)).toEqual([4, 2, 2, 2, 3, 3, 2, 3, 3, 4, 4, 4]);
+		expect(scores(b!)).toEqual([4, 3, 4, 3, 3, 3, 3, 3, 3, 4, 4, 1]);
+		expect(b).toMatchObject({
+			kode_desa: TEGALBESAR,
+			jenis: 'Kelurahan',
+			klasifikasi: 'Berkelanjutan',
+			profil_dilaporkan: true,
+			penduduk_dilaporkan: true,
+			kkbpk_dilaporkan: true,
+			pus: 200,
+			peserta_kb_aktif: 120,
+			cpr_persen: 60,
+			mkjp_persen: 30,
+			unmet_need_persen: 15,
+			partisipasi_poktan_persen: 30,
+			poktan_ada: 5,
+			rumah_dataku: true,
+			jumlah_catatan: 0,
+		});
+	});
+
+	it('runIngest({ inputs }) keeps blank PUS apart from 0: MKJP scores 1 without a PUS value and 4 with 0', async () => {
+		const { records } = await ingest('template/blank-vs-zero.csv');
+		const m = byKode(records);
+		expect(m.get(TEGALBESAR)).toMatchObject({
+			pus: null,
+			output_cpr: 1,
+			output_mkjp: 1,
+			output_unmet_need: 4,
+		});
+		expect(m.get(JAMINTORO)).toMatchObject({
+			pus: 0,
+			output_cpr: 1,
+			output_mkjp: 4,
+			output_unmet_need: 4,
+		});
+	});
+
+	it('runIngest({ inputs }) recomputes a Klasifikasi export and keeps its tier as klasifikasi_resmi, flagging differences', async () => {
+		const { records, quality } = await ingest('klasifikasi/mismatch_20241014.csv');
+		const m = byKode(records);
+		expect(m.get(TEGALBESAR)).toMatchObject({
+			index_output: 3,
+			klasifikasi: 'Berkelanjutan',
+			klasifikasi_resmi: 'Berkembang',
+			jumlah_catatan: 2,
+			profil_dilaporkan: null,
+			pus: null,
+		});
+		expect(m.get(JAMINTORO)).toMatchObject({
+			klasifikasi: 'Dasar',
+			klasifikasi_resmi: null,
+			jumlah_catatan: 1,
+		});
+		expect(m.get(JEMBERKIDUL)).toMatchObject({
+			klasifikasi: 'Berkembang',
+			klasifikasi_resmi: 'Berkembang',
+			jumlah_catatan: 0,
+		});
+		const warnings = quality.problems.filter((p) => p.level === 'warning');
+		expect(warnings.map((p) => [p.row, p.column])).toEqual([
+			[2, 'Index Output'],
+			[2, 'Klasifikasi'],
+			[3, 'Klasifikasi'],
+		]);
+		expect(warnings[1]!.message).toMatch(
+			/says Berkembang but its 12 scores give Berkelanjutan \(exported vs recomputed: Index Output 2.75 vs 3.00\)/,
+		);
+		expect(quality.total.rows_rejected).toBe(0);
+	});
+
+	it('runIngest({ inputs }) takes only the output scores and figures from a Rekap Kampung export; an all-zero section is not reported', async () => {
+		const { records } = await ingest('rekap/rekap-kampung-table_20241014093000.csv');
+		const m = byKode(records);
+		const t = m.get(TEGALBESAR)!;
+		expect(scores(t)).toEqual([null, null, null, null, null, null, null, null, 3, 4, 4, 1]);
+		expect(t).toMatchObject({
+			index_input: null,
+			index_proses: null,
+			index_output: 3,
+			klasifikasi: null,
+			pus: 200,
+			cpr_persen: 60,
+		});
+		expect(t).toMatchObject({
+			profil_dilaporkan: true,
+			penduduk_dilaporkan: true,
+			kkbpk_dilaporkan: true,
+		});
+		const j = m.get(JAMINTORO)!;
+		expect(j).toMatchObject({
+			output_cpr: 1,
+			output_unmet_need: 1,
+			index_output: 1,
+			pus: null,
+			peserta_kb_aktif: null,
+		});
+		expect(j).toMatchObject({
+			profil_dilaporkan: false,
+			penduduk_dilaporkan: false,
+			kkbpk_dilaporkan: false,
+		});
+	});
+
+	it('runIngest({ inputs }) keeps the more complete of two rows for one desa and month, and warns', async () => {
+		const { records, quality } = await ingest('template/duplicate.csv');
+		expect(records).toHaveLength(2);
+		expect(byKode(records).get(TEGALBESAR)).toMatchObject({
+			nama_kampung: 'Kampung KB Tegal Besar',
+			jumlah_catatan: 1,
+		});
+		const w = quality.problems.find((p) => p.level === 'warning')!;
+		expect(w).toMatchObject({ file: 'template/duplicate.csv', row: 2 });
+		expect(w.message).toMatch(
+			/rows 2 and 3 are both Tegalbesar \(35.09.19.1007\) in 2024-10; row 3 is used \(more complete\)/,
+		);
+		expect(quality.total.rows_accepted).toBe(3);
+	});
+
+	it('runIngest({ inputs }) keeps doubtful rows and flags each broken consistency rule', async () => {
+		const { records, quality } = await ingest('template/doubtful.csv');
+		expect(records).toHaveLength(1);
+		expect(records[0]!.jumlah_catatan).toBe(3);
+		expect(quality.problems.map((p) => [p.level, p.column, p.value])).toEqual([
+			['warning', 'pus', '250'],
+			['warning', 'peserta_bkb', '130'],
+			['warning', 'tanggal_pencanangan', '2014-06-01'],
+		]);
+		expect(quality.problems[0]!.message).toMatch(
+			/users \(120\) \+ non-users \(80\) = 200, not PUS 250/,
+		);
+	});
+
+	it('runIngest({ inputs }) reports rejected rows and reconciles the counts per file and in total', async () => {
+		const { records, quality } = await ingest(
+			'template/bad-rows.csv',
+			'rekap/bad-counts_20241014.csv',
+		);
+		// The one good row of each file is Tegalbesar in 2024-10: one kampung, one record.
+		expect(records).toHaveLength(1);
+		expect(records[0]!.sumber).toBe('template/bad-rows.csv');
+		for (const f of quality.files) expect(f.rows_read).toBe(f.rows_accepted + f.rows_rejected);
+		expect(quality.total).toEqual({ rows_read: 8, rows_accepted: 2, rows_rejected: 6 });
+		expect(quality.problems.filter((p) => p.level === 'error').map((p) => p.file)).toEqual([
+			'rekap/bad-counts_20241014.csv',
+			'rekap/bad-counts_20241014.csv',
+			'template/bad-rows.csv',
+			'template/bad-rows.csv',
+			'template/bad-rows.csv',
+			'template/bad-rows.csv',
+		]);
+	});
+
+	it('runIngest({ inputs, aliases }) applies the alias table to export names', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-aliases-'));
+		const aliases = join(dir, 'aliases.csv');
+		writeFileSync(
+			aliases,
+			'kecamatan,nama_di_ekspor,kode_desa,catatan\nKaliwates,TEGAL BSAR,35.09.19.1007,typo\n',
+		);
+		const { quality } = await runIngest({
+			inputs: [fx('klasifikasi/unmatched-names_20241014.csv')],
+			aliases,
+		});
+		expect(quality.total).toMatchObject({ rows_accepted: 2, rows_rejected: 2 });
+		writeFileSync(
+			aliases,
+			'kecamatan,nama_di_ekspor,kode_desa,catatan\nPatrang,TEGAL BSAR,35.09.19.1007,\n',
+		);
+		await expect(
+			runIngest({ inputs: [fx('template/laporan-comma.csv')], aliases }),
+		).rejects.toThrow(/aliases.csv: line 2: .*Kecamatan Kaliwates, not "Patrang"/);
+	});
+});
+
+describe('runIngest({ inputs }) merging inputs of one month', () => {
+	it('runIngest({ inputs }) merges a Klasifikasi and a Rekap export per desa without counting a kampung twice', async () => {
+		const { records, quality } = await ingest(
+			'klasifikasi/classification-table_20241014093000.csv',
+			'rekap/rekap-kampung-table_20241014093000.csv',
+		);
+		expect(records).toHaveLength(3);
+		expect(quality.total.rows_accepted).toBe(6);
+		const t = byKode(records).get(TEGALBESAR)!;
+		expect(scores(t)).toEqual([4, 3, 4, 3, 3, 3, 3, 3, 3, 4, 4, 1]);
+		expect(t).toMatchObject({
+			klasifikasi: 'Berkelanjutan',
+			klasifikasi_resmi: 'Berkelanjutan',
+			pus: 200,
+			cpr_persen: 60,
+		});
+		expect(t.sumber).toBe(
+			'klasifikasi/classification-table_20241014093000.csv | rekap/rekap-kampung-table_20241014093000.csv',
+		);
+		expect(t.jumlah_catatan).toBe(0);
+	});
+
+	it('runIngest({ inputs }) warns, naming both files, when Rekap counts give other output scores than the Klasifikasi export', async () => {
+		const { records, quality } = await ingest(
+			'klasifikasi/classification-table_20241014093000.csv',
+			'rekap/rekap-kampung-table_20241014093000.csv',
+		);
+		const k = byKode(records).get(JEMBERKIDUL)!;
+		expect([k.output_poktan, k.output_cpr, k.output_mkjp, k.output_unmet_need]).toEqual([
+			2, 2, 2, 2,
+		]);
+		expect(k.jumlah_catatan).toBe(1);
+		const w = quality.problems.filter((p) => p.level === 'warning' && p.row === 4);
+		expect(w).toHaveLength(1);
+		expect(w[0]!.file).toBe('rekap/rekap-kampung-table_20241014093000.csv');
+		expect(w[0]!.message).toMatch(
+			/\(O1 3, O2 4, O3 4, O4 1\) differ from klasifikasi\/classification-table_20241014093000.csv row 4 \(O1 2, O2 2, O3 2, O4 2\)/,
+		);
+	});
+
+	it('runIngest({ inputs }) warns when a Template Laporan and the Klasifikasi export disagree on the tier', async () => {
+		const { records, quality } = await ingest(
+			'klasifikasi/mismatch_20241014.csv',
+			'template/laporan-comma.csv',
+		);
+		expect(records).toHaveLength(3);
+		const t = byKode(records).get(TEGALBESAR)!;
+		expect(t).toMatchObject({
+			klasifikasi_resmi: 'Berkembang',
+			klasifikasi: 'Berkelanjutan',
+			pus: 200,
+			poktan_ada: 5,
+		});
+		const w = quality.problems.find((p) => p.file === 'template/laporan-comma.csv' && p.row === 2)!;
+		expect(w.message).toMatch(
+			/scores Berkelanjutan, and its klasifikasi_resmi says Berkelanjutan, but klasifikasi\/mismatch_20241014.csv row 2 gives Berkembang/,
+		);
+	});
+
+	it('runIngest({ inputs }) uses the later of two files of one kind for the same month and says so once', async () => {
+		const { records, quality } = await ingest(
+			'klasifikasi/classification-table_20241014093000.csv',
+			'klasifikasi/semicolon-decimal-comma_20241014.csv',
+		);
+		expect(records).toHaveLength(3);
+		expect(records[0]!.sumber).toBe('klasifikasi/semicolon-decimal-comma_20241014.csv');
+		const fileLevel = quality.problems.filter((p) => p.row === null);
+		expect(fileLevel).toHaveLength(1);
+		expect(fileLevel[0]).toMatchObject({
+			file: 'klasifikasi/classification-table_20241014093000.csv',
+			level: 'warning',
+		});
+	});
+
+	it('runIngest({ inputs }) sorts records by periode, then kode_desa', async () => {
+		const { records } = await runIngest({
+			inputs: ['/work/shared/data/klasifikasi-contoh/laporan-contoh.csv'],
+			aliases: null,
+		});
+		const keys = records.map((r) => `${r.periode} ${r.kode_desa}`);
+		expect(keys).toEqual([...keys].sort());
+		expect(records).toHaveLength(40);
+	});
+});
+
+describe('runIngest({ inputs }) with directories', () => {
+	function tree(): string {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-ingest-'));
+		const k = readFileSync(fx('klasifikasi/classification-table_20241014093000.csv'));
+		mkdirSync(join(dir, 'sub'));
+		mkdirSync(join(dir, 'geo'));
+		writeFileSync(join(dir, 'sub', 'classification-table_20241014093000.csv'), k);
+		writeFileSync(
+			join(dir, 'rekap-kampung-table_20241014093000.csv'),
+			readFileSync(fx('rekap/rekap-kampung-table_20241014093000.csv')),
+		);
+		writeFileSync(join(dir, 'README.csv'), 'not,an,export\n');
+		writeFileSync(join(dir, 'aliases.csv'), 'kecamatan,nama_di_ekspor,kode_desa,catatan\n');
+		writeFileSync(join(dir, '.hidden.csv'), 'x\n');
+		writeFileSync(join(dir, 'geo', 'desa.csv'), 'kode,nama\n');
+		writeFileSync(join(dir, 'notes.txt'), 'hello');
+		return dir;
+	}
+
+	it('runIngest({ inputs: [dir] }) reads .csv/.xlsx recursively and skips READMEs, aliases.csv, hidden files and geo/', async () => {
+		const dir = tree();
+		const seen: string[] = [];
+		const { records, quality } = await runIngest({
+			inputs: [dir],
+			aliases: null,
+			onFile: (s) => seen.push(s.file),
+		});
+		expect(seen).toEqual([
+			'rekap-kampung-table_20241014093000.csv',
+			'sub/classification-table_20241014093000.csv',
+		]);
+		expect(quality.files.map((f) => f.kind)).toEqual(['rekap-kampung', 'klasifikasi']);
+		expect(records).toHaveLength(3);
+	});
+
+	it('runIngest({ inputs: [dir] }) stops with an InputError on any other file whose header is unknown', async () => {
+		const dir = tree();
+		writeFileSync(join(dir, 'catatan.csv'), 'tanggal;catatan\n01/10/2024;rapat\n');
+		const e = await runIngest({ inputs: [dir], aliases: null }).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(InputError);
+		expect((e as InputError).file).toBe('catatan.csv');
+		expect((e as InputError).path).toBe(join(dir, 'catatan.csv'));
+	});
+
+	it('runIngest({ inputs }) throws an InputError for a missing path', async () => {
+		await expect(runIngest({ inputs: ['/nonexistent/exports'] })).rejects.toThrow(/does not exist/);
+	});
+});
