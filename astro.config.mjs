@@ -9,6 +9,8 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	build: { format: 'directory' },
+	// Never inline bundled scripts into the HTML: the CSP allows only scripts from 'self'.
+	vite: { build: { assetsInlineLimit: 0 } },
 	i18n: {
 		defaultLocale: 'id',
 		locales: ['id', 'en'],

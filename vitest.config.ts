@@ -1,9 +1,25 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects so that unit tests run without building the site; the browser tests share one
+// build made by the e2e global setup.
 export default defineConfig({
 	test: {
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 300_000,
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] },
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/**/*.test.ts'],
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					fileParallelism: false,
+				},
+			},
+		],
 	},
 });

@@ -1,0 +1,68 @@
+/**
+ * `npm run build`: reads the exports in `data/exports` (or KKB_DATA_DIR), writes the downloads to
+ * `public/data/` and the page data to `.site-data/site.json`, then builds the static site into
+ * `dist/` with Astro. Boundaries come from KKB_GEO_DIR (default `data/geo`); without them the pages
+ * show tables instead of maps. Prints one line per output; exits 2 when an input cannot be used.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError, kampungCsv, runIngest } from '../src/lib/ingest/index';
+import { writeSite } from '../src/lib/site/write-site';
+import { SITE_DATA_DIR } from '../src/lib/site/site-data';
+import { loadWilayah } from '../src/lib/wilayah/index';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function countPages(dir: string): number {
+	let n = 0;
+	for (const e of readdirSync(dir, { withFileTypes: true })) {
+		const p = join(dir, e.name);
+		if (e.isDirectory()) n += countPages(p);
+		else if (e.name.endsWith('.html')) n++;
+	}
+	return n;
+}
+
+async function main(): Promise<void> {
+	const dataDir = resolve(process.env.KKB_DATA_DIR ?? join(root, 'data', 'exports'));
+	const geoDir = resolve(process.env.KKB_GEO_DIR ?? join(root, 'data', 'geo'));
+	// The marker sits next to the exports (`data/SAMPLE`) or inside a custom data folder.
+	const sample = [join(dataDir, 'SAMPLE'), join(dirname(dataDir), 'SAMPLE')].some((p) =>
+		existsSync(p),
+	);
+
+	const { records, quality } = await runIngest({ inputs: [dataDir], root: dataDir });
+	const wilayah = loadWilayah();
+	await writeSite({
+		records,
+		quality,
+		kampungCsv: kampungCsv(records),
+		desa: wilayah.desa.map((d) => ({ ...d })),
+		kecamatan: wilayah.kecamatan.map((k) => ({ ...k })),
+		sample,
+		geoDir,
+		publicDir: join(root, 'public'),
+		siteDataDir: join(root, SITE_DATA_DIR),
+		log,
+		root,
+	});
+
+	process.env.ASTRO_TELEMETRY_DISABLED = '1';
+	const { build } = await import('astro');
+	await build({ root, logLevel: 'warn' });
+	const dist = join(root, 'dist');
+	if (!existsSync(dist) || !statSync(dist).isDirectory())
+		throw new Error('astro build wrote no dist/');
+	log(`${relative(root, dist)}/  ${countPages(dist)} pages`);
+}
+
+main().catch((e: unknown) => {
+	if (e instanceof InputError) {
+		log(`Error: ${e.message}`);
+		process.exit(2);
+	}
+	log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+	process.exit(1);
+});

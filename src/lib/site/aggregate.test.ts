@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+	countTiers,
+	desaWithoutRecord,
+	kecamatanRows,
+	programmeTotals,
+	tierBasis,
+} from './aggregate';
+import { record } from './test-fixtures';
+
+describe('tierBasis(records)', () => {
+	it('tierBasis(records) is "resmi" as soon as one record carries the official tier', () => {
+		expect(
+			tierBasis([record({ klasifikasi: 'Mandiri' }), record({ klasifikasi_resmi: 'Dasar' })]),
+		).toBe('resmi');
+	});
+	it('tierBasis(records) is "dihitung" when no record carries the official tier', () => {
+		expect(tierBasis([record({ klasifikasi: 'Mandiri' })])).toBe('dihitung');
+	});
+});
+
+describe('countTiers(records, basis)', () => {
+	const recs = [
+		record({ klasifikasi: 'Mandiri', klasifikasi_resmi: 'Berkembang' }),
+		record({ klasifikasi: 'Berkelanjutan', klasifikasi_resmi: null }),
+		record({ klasifikasi: 'Dasar', klasifikasi_resmi: 'Berkelanjutan' }),
+	];
+	it('countTiers(records, "resmi") never takes a computed tier in place of a missing official one', () => {
+		const c = countTiers(recs, 'resmi');
+		expect([c.Dasar, c.Berkembang, c.Mandiri, c.Berkelanjutan, c.tanpa]).toEqual([0, 1, 0, 1, 1]);
+		expect(c.atLeastMandiri).toBe(1);
+		expect(c.share).toBeCloseTo(100 / 3, 10);
+	});
+	it('countTiers(records, "dihitung") counts the computed tiers only', () => {
+		const c = countTiers(recs, 'dihitung');
+		expect([c.Dasar, c.Berkembang, c.Mandiri, c.Berkelanjutan, c.tanpa]).toEqual([1, 0, 1, 1, 0]);
+		expect(c.share).toBeCloseTo(200 / 3, 10);
+	});
+	it('countTiers([], basis) has no share', () => {
+		expect(countTiers([], 'resmi').share).toBeNull();
+	});
+});
+
+describe('kecamatanRows(records, kecamatan, desa, basis)', () => {
+	it('kecamatanRows(...) lists every official kecamatan in code order, with or without records', () => {
+		const rows = kecamatanRows(
+			[record({ kode_kecamatan: '35.09.21', klasifikasi_resmi: 'Mandiri' })],
+			[
+				{ kode: '35.09.21', nama: 'Sumbersari' },
+				{ kode: '35.09.01', nama: 'Jombang' },
+			],
+			[
+				{
+					kode: '35.09.21.1001',
+					nama: 'Kebonsari',
+					jenis: 'Kelurahan',
+					kode_kecamatan: '35.09.21',
+					kecamatan: 'Sumbersari',
+				},
+				{
+					kode: '35.09.21.1002',
+					nama: 'Sumbersari',
+					jenis: 'Kelurahan',
+					kode_kecamatan: '35.09.21',
+					kecamatan: 'Sumbersari',
+				},
+			],
+			'resmi',
+		);
+		expect(rows.map((r) => [r.kode, r.desa, r.counts.total, r.counts.Mandiri])).toEqual([
+			['35.09.01', 0, 0, 0],
+			['35.09.21', 2, 1, 1],
+		]);
+	});
+});
+
+describe('programmeTotals(records)', () => {
+	it('programmeTotals(records) divides sums, not the mean of the kampung percentages', () => {
+		const p = programmeTotals([
+			record({ pus: 100, peserta_kb_aktif: 50, kb_iud: 10, kb_suntik: 40 }),
+			record({ pus: 300, peserta_kb_aktif: 60, kb_implan: 30, kb_pil: 30 }),
+		]);
+		expect(p.pus).toEqual({ value: 400, n: 2 });
+		expect(p.cpr_persen.value).toBeCloseTo(27.5, 10);
+		expect(p.mkjp_persen.value).toBeCloseTo((40 / 110) * 100, 10);
+		expect(p.methods.kb_suntik).toBe(40);
+	});
+	it('programmeTotals(records) weights unmet need by PUS', () => {
+		const p = programmeTotals([
+			record({ pus: 100, unmet_need_persen: 10 }),
+			record({ pus: 300, unmet_need_persen: 2 }),
+		]);
+		expect(p.unmet_need_persen).toEqual({ value: 4, n: 2 });
+	});
+	it('programmeTotals(records) leaves figures null, not 0, when nothing was reported', () => {
+		const p = programmeTotals([record()]);
+		expect(p.pus.value).toBeNull();
+		expect(p.cpr_persen.value).toBeNull();
+		expect(p.partisipasi_poktan_persen.value).toBeNull();
+	});
+	it('programmeTotals(records) skips a record with users but no PUS in the CPR', () => {
+		const p = programmeTotals([
+			record({ pus: 100, peserta_kb_aktif: 50 }),
+			record({ pus: null, peserta_kb_aktif: 70 }),
+		]);
+		expect(p.cpr_persen).toEqual({ value: 50, n: 1 });
+	});
+});
+
+describe('desaWithoutRecord(records, desa)', () => {
+	it('desaWithoutRecord(records, desa) returns the official desa missing from the snapshot', () => {
+		const desa = [
+			{
+				kode: '35.09.23.2001',
+				nama: 'Lengkong',
+				jenis: 'Desa' as const,
+				kode_kecamatan: '35.09.23',
+				kecamatan: 'Mumbulsari',
+			},
+			{
+				kode: '35.09.21.1001',
+				nama: 'Kebonsari',
+				jenis: 'Kelurahan' as const,
+				kode_kecamatan: '35.09.21',
+				kecamatan: 'Sumbersari',
+			},
+		];
+		expect(desaWithoutRecord([record()], desa).map((d) => d.nama)).toEqual(['Lengkong']);
+	});
+});

@@ -1,0 +1,173 @@
+/**
+ * Aggregates for the pages: tier counts per snapshot and per kecamatan, programme totals, and desa
+ * without a Kampung KB record. A snapshot is counted on ONE basis, official ("resmi") when any of its
+ * records carries the official tier, else computed ("dihitung"), so the two are never summed together.
+ */
+import { TIERS, type KampungRecord, type Tier } from '../model';
+import type { WilayahDesa, WilayahKecamatan } from './site-data';
+
+export type Basis = 'resmi' | 'dihitung';
+
+/** The basis a set of records (one snapshot) is counted on. */
+export function tierBasis(records: readonly KampungRecord[]): Basis {
+	return records.some((r) => r.klasifikasi_resmi !== null) ? 'resmi' : 'dihitung';
+}
+
+export function shownTier(r: KampungRecord, basis: Basis): Tier | null {
+	return basis === 'resmi' ? r.klasifikasi_resmi : r.klasifikasi;
+}
+
+export type TierCounts = Record<Tier, number> & {
+	/** Records without a tier on this basis. */
+	tanpa: number;
+	/** Kampung KB records counted (the denominator of `share`). */
+	total: number;
+	atLeastMandiri: number;
+	/** atLeastMandiri / total × 100, null when total is 0. */
+	share: number | null;
+};
+
+const AT_LEAST_MANDIRI: ReadonlySet<Tier> = new Set(['Mandiri', 'Berkelanjutan']);
+
+export function isAtLeastMandiri(t: Tier | null): boolean {
+	return t !== null && AT_LEAST_MANDIRI.has(t);
+}
+
+export function countTiers(records: readonly KampungRecord[], basis: Basis): TierCounts {
+	const c = { Dasar: 0, Berkembang: 0, Mandiri: 0, Berkelanjutan: 0, tanpa: 0 };
+	for (const r of records) {
+		const t = shownTier(r, basis);
+		if (t === null) c.tanpa++;
+		else c[t]++;
+	}
+	const total = records.length;
+	const atLeastMandiri = c.Mandiri + c.Berkelanjutan;
+	return { ...c, total, atLeastMandiri, share: total ? (atLeastMandiri / total) * 100 : null };
+}
+
+/** `Map.groupBy` is Node 21+; the site builds on Node 20. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+	const out = new Map<K, T[]>();
+	for (const item of items) {
+		const k = key(item);
+		const list = out.get(k);
+		if (list) list.push(item);
+		else out.set(k, [item]);
+	}
+	return out;
+}
+
+export type KecamatanRow = WilayahKecamatan & {
+	/** Desa/kelurahan in the official list. */
+	desa: number;
+	counts: TierCounts;
+};
+
+/** One row per official kecamatan (in code order) for the records of one snapshot. */
+export function kecamatanRows(
+	records: readonly KampungRecord[],
+	kecamatan: readonly WilayahKecamatan[],
+	desa: readonly WilayahDesa[],
+	basis: Basis,
+): KecamatanRow[] {
+	const byKec = groupBy(records, (r) => r.kode_kecamatan);
+	const desaCount = groupBy(desa, (d) => d.kode_kecamatan);
+	return [...kecamatan]
+		.sort((a, b) => a.kode.localeCompare(b.kode))
+		.map((k) => ({
+			...k,
+			desa: desaCount.get(k.kode)?.length ?? 0,
+			counts: countTiers(byKec.get(k.kode) ?? [], basis),
+		}));
+}
+
+export const METHODS = [
+	'kb_iud',
+	'kb_mow',
+	'kb_mop',
+	'kb_implan',
+	'kb_suntik',
+	'kb_pil',
+	'kb_kondom',
+] as const;
+export type Method = (typeof METHODS)[number];
+/** Long-acting and permanent methods (MKJP). */
+export const MKJP_METHODS: readonly Method[] = ['kb_iud', 'kb_mow', 'kb_mop', 'kb_implan'];
+
+export type Figure = { value: number | null; n: number };
+
+export type ProgrammeTotals = {
+	pus: Figure;
+	peserta_kb_aktif: Figure;
+	/** Users per method, over records whose KKBPK section reports users. */
+	methods: Record<Method, number>;
+	/** Σ users / Σ PUS over records that have both (PUS > 0). */
+	cpr_persen: Figure;
+	/** Σ MKJP users / Σ users. */
+	mkjp_persen: Figure;
+	/** Unmet need weighted by PUS: Σ (unmet % × PUS) / Σ PUS. */
+	unmet_need_persen: Figure;
+	/** Unweighted mean of the kampung values. */
+	partisipasi_poktan_persen: Figure;
+};
+
+/** Programme figures summed over a set of records (one kecamatan or Jember, one snapshot). */
+export function programmeTotals(records: readonly KampungRecord[]): ProgrammeTotals {
+	const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+	const withPus = records.filter((r) => r.pus !== null);
+	const withUsers = records.filter((r) => r.peserta_kb_aktif !== null);
+	const cprRows = records.filter((r) => r.pus !== null && r.pus > 0 && r.peserta_kb_aktif !== null);
+	const mkjpRows = withUsers.filter((r) => r.peserta_kb_aktif! > 0);
+	const unmetRows = records.filter(
+		(r) => r.unmet_need_persen !== null && r.pus !== null && r.pus > 0,
+	);
+	const poktanRows = records.filter((r) => r.partisipasi_poktan_persen !== null);
+	const methods = Object.fromEntries(
+		METHODS.map((m) => [m, sum(withUsers.map((r) => r[m] ?? 0))]),
+	) as Record<Method, number>;
+	const ratio = (num: number, den: number) => (den > 0 ? (num / den) * 100 : null);
+	const cprPus = sum(cprRows.map((r) => r.pus!));
+	const mkjpUsers = sum(mkjpRows.map((r) => r.peserta_kb_aktif!));
+	const unmetPus = sum(unmetRows.map((r) => r.pus!));
+	return {
+		pus: { value: withPus.length ? sum(withPus.map((r) => r.pus!)) : null, n: withPus.length },
+		peserta_kb_aktif: {
+			value: withUsers.length ? sum(withUsers.map((r) => r.peserta_kb_aktif!)) : null,
+			n: withUsers.length,
+		},
+		methods,
+		cpr_persen: {
+			value: ratio(sum(cprRows.map((r) => r.peserta_kb_aktif!)), cprPus),
+			n: cprRows.length,
+		},
+		mkjp_persen: {
+			value: ratio(sum(mkjpRows.map((r) => sum(MKJP_METHODS.map((m) => r[m] ?? 0)))), mkjpUsers),
+			n: mkjpRows.length,
+		},
+		unmet_need_persen: {
+			value:
+				unmetPus > 0 ? sum(unmetRows.map((r) => r.unmet_need_persen! * r.pus!)) / unmetPus : null,
+			n: unmetRows.length,
+		},
+		partisipasi_poktan_persen: {
+			value: poktanRows.length
+				? sum(poktanRows.map((r) => r.partisipasi_poktan_persen!)) / poktanRows.length
+				: null,
+			n: poktanRows.length,
+		},
+	};
+}
+
+/** Official desa/kelurahan that have no Kampung KB record in the given snapshot records. */
+export function desaWithoutRecord(
+	records: readonly KampungRecord[],
+	desa: readonly WilayahDesa[],
+): WilayahDesa[] {
+	const seen = new Set(records.map((r) => r.kode_desa));
+	return desa.filter((d) => !seen.has(d.kode));
+}
+
+/** Index of tiers from low to high, for sorting and step charts. */
+export const TIER_RANK: Record<Tier, number> = Object.fromEntries(
+	TIERS.map((t, i) => [t, i]),
+) as Record<Tier, number>;

@@ -1,0 +1,73 @@
+/**
+ * Reads `.site-data/site.json` once per build and indexes it for the pages. The file is written by
+ * `scripts/build-site.ts`; building the pages without it fails with a message saying so.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { InputKind, KampungRecord, QualityReport } from '../model';
+import { groupBy, tierBasis, type Basis } from './aggregate';
+import {
+	SITE_DATA_DIR,
+	SITE_DATA_FILE,
+	type SiteData,
+	type WilayahDesa,
+	type WilayahKecamatan,
+} from './site-data';
+
+export type Site = SiteData & {
+	/** Latest snapshot month, or null when there are no records at all. */
+	latest: string | null;
+	byPeriode: Map<string, KampungRecord[]>;
+	basis: Map<string, Basis>;
+	/** Records of one desa, ascending by periode. */
+	byDesa: Map<string, KampungRecord[]>;
+	/** Desa codes with at least one Kampung KB record, ascending. */
+	kampungKodes: string[];
+	desaByKode: Map<string, WilayahDesa>;
+	kecByKode: Map<string, WilayahKecamatan>;
+	/** Input files per snapshot month. */
+	filesByPeriode: Map<string, QualityReport['files']>;
+};
+
+let cached: Site | null = null;
+
+export function siteDataPath(): string {
+	return resolve(process.env.KKB_SITE_DATA ?? join(SITE_DATA_DIR, SITE_DATA_FILE));
+}
+
+export function loadSite(): Site {
+	if (cached) return cached;
+	const path = siteDataPath();
+	if (!existsSync(path)) {
+		throw new Error(
+			`${path} is missing: the pages are built from it. Run \`npm run build\` (scripts/build-site.ts), not \`astro build\` alone.`,
+		);
+	}
+	const data = JSON.parse(readFileSync(path, 'utf8')) as SiteData;
+	const byPeriode = groupBy(data.records, (r) => r.periode);
+	const byDesa = groupBy(data.records, (r) => r.kode_desa);
+	const filesByPeriode = new Map<string, QualityReport['files']>();
+	for (const f of data.quality.files) {
+		for (const p of f.periode) filesByPeriode.set(p, [...(filesByPeriode.get(p) ?? []), f]);
+	}
+	cached = {
+		...data,
+		latest: data.periodes.at(-1) ?? null,
+		byPeriode,
+		basis: new Map([...byPeriode].map(([p, recs]) => [p, tierBasis(recs)])),
+		byDesa,
+		kampungKodes: [...byDesa.keys()].sort(),
+		desaByKode: new Map(data.desa.map((d) => [d.kode, d])),
+		kecByKode: new Map(data.kecamatan.map((k) => [k.kode, k])),
+		filesByPeriode,
+	};
+	return cached;
+}
+
+/** Input kinds that fed a snapshot, in a fixed order. */
+export function kindsOf(site: Site, periode: string): InputKind[] {
+	const kinds = new Set((site.filesByPeriode.get(periode) ?? []).map((f) => f.kind));
+	return (['klasifikasi', 'rekap-kampung', 'template-laporan'] as const).filter((k) =>
+		kinds.has(k),
+	);
+}

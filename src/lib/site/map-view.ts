@@ -1,0 +1,137 @@
+/**
+ * What the map components draw: per desa or kecamatan shape its path, link, CSS class and the texts
+ * for the tooltip and the accessible name, for one snapshot and one language. Also the viewBox that
+ * frames one kecamatan inside the Jember map.
+ */
+import type { KampungRecord } from '../model';
+import type { Box, MapLayers } from '../geo/web-map';
+import { countTiers, shownTier, type Basis } from './aggregate';
+import { fmtInt, fmtPct } from './format';
+import { pagePath, type Lang } from './i18n';
+import type { Site } from './load';
+import { NO_RECORD, indicesText, tierText } from './text';
+import { TIER_STYLES, shareClass } from './tiers';
+
+export type ShapeView = {
+	kode: string;
+	d: string;
+	href: string | null;
+	cls: string;
+	/** Accessible name: every fact the tooltip shows. */
+	label: string;
+	name: string;
+	sub: string;
+	tier: string;
+	extra: string;
+	centre: string;
+};
+
+const tierClass = (r: KampungRecord | undefined, basis: Basis) => {
+	const t = r ? shownTier(r, basis) : null;
+	return t ? `tier-${TIER_STYLES[t].slug}` : 'tier-none';
+};
+
+/** One row per official desa (optionally of one kecamatan): link, class and tooltip texts. */
+export function tableRows(
+	site: Site,
+	lang: Lang,
+	base: string,
+	periode: string,
+	kecamatan?: string,
+): Omit<ShapeView, 'd' | 'centre'>[] {
+	const basis = site.basis.get(periode) ?? 'dihitung';
+	const recs = new Map((site.byPeriode.get(periode) ?? []).map((r) => [r.kode_desa, r]));
+	const kecWord = lang === 'id' ? 'Kecamatan' : 'Kecamatan (district)';
+	return site.desa
+		.filter((d) => !kecamatan || d.kode_kecamatan === kecamatan)
+		.map((d) => {
+			const r = recs.get(d.kode);
+			const tier = r ? tierText(lang, shownTier(r, basis), basis) : NO_RECORD[lang];
+			const extra = r ? indicesText(lang, r) : '';
+			const name = `${d.jenis} ${d.nama}`;
+			const sub = `${kecWord} ${d.kecamatan}`;
+			return {
+				kode: d.kode,
+				href: site.byDesa.has(d.kode) ? pagePath(base, lang, `kampung/${d.kode}/`) : null,
+				cls: `shape ${tierClass(r, basis)}`,
+				label: [`${name}, ${sub}`, tier, extra].filter(Boolean).join('. '),
+				name,
+				sub,
+				tier,
+				extra,
+			};
+		});
+}
+
+/** `tableRows` with each desa's path at `level` and its centre; desa without geometry are left out. */
+export function desaShapes(
+	site: Site,
+	map: MapLayers,
+	lang: Lang,
+	base: string,
+	periode: string,
+	level: 'small' | 'detail',
+	kecamatan?: string,
+): ShapeView[] {
+	const geo = new Map(map.desa.map((d) => [d.kode, d]));
+	return tableRows(site, lang, base, periode, kecamatan).flatMap((row) => {
+		const g = geo.get(row.kode);
+		return g ? [{ ...row, d: g[level], centre: g.centre.join(',') }] : [];
+	});
+}
+
+export function kecamatanShapes(
+	site: Site,
+	map: MapLayers,
+	lang: Lang,
+	base: string,
+	periode: string,
+): (ShapeView & { share: string; labelAt: [number, number] })[] {
+	const basis = site.basis.get(periode) ?? 'dihitung';
+	const recs = site.byPeriode.get(periode) ?? [];
+	return map.kecamatan.map((k) => {
+		const counts = countTiers(
+			recs.filter((r) => r.kode_kecamatan === k.kode),
+			basis,
+		);
+		const cls = shareClass(counts.share);
+		const share = fmtPct(lang, counts.share, 0);
+		const tier =
+			lang === 'id'
+				? `${share} minimal Mandiri (${fmtInt(lang, counts.atLeastMandiri)} dari ${fmtInt(lang, counts.total)} Kampung KB)`
+				: `${share} at least Mandiri (${fmtInt(lang, counts.atLeastMandiri)} of ${fmtInt(lang, counts.total)} Kampung KB)`;
+		const name = `Kecamatan ${k.nama}`;
+		return {
+			kode: k.kode,
+			d: k.detail,
+			href: pagePath(base, lang, `kecamatan/${k.kode}/`),
+			cls: `shape ${cls === null ? 'tier-none' : `share-${cls}`}`,
+			label: `${name}. ${tier}`,
+			name,
+			sub: '',
+			tier,
+			extra: '',
+			centre: k.centre.join(','),
+			share,
+			labelAt: k.centre,
+		};
+	});
+}
+
+/** viewBox string framing the desa of one kecamatan (with a margin), or the whole map. */
+export function viewBoxFor(map: MapLayers, kecamatan?: string): string {
+	if (!kecamatan) return `0 0 ${map.width} ${map.height}`;
+	const boxes = map.desa.filter((d) => d.kode_kecamatan === kecamatan).map((d) => d.bbox);
+	if (!boxes.length) return `0 0 ${map.width} ${map.height}`;
+	const box: Box = [
+		Math.min(...boxes.map((b) => b[0])),
+		Math.min(...boxes.map((b) => b[1])),
+		Math.max(...boxes.map((b) => b[2])),
+		Math.max(...boxes.map((b) => b[3])),
+	];
+	const w = box[2] - box[0];
+	const h = box[3] - box[1];
+	const pad = Math.max(w, h) * 0.08;
+	const r = (n: number) => Math.round(n * 10) / 10;
+	return [box[0] - pad, box[1] - pad, w + 2 * pad, h + 2 * pad].map(r).join(' ');
+}

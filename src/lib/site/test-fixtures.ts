@@ -1,0 +1,56 @@
+/**
+ * Builders for KampungRecord fixtures in the site tests: a complete record with every field null
+ * or neutral, to be overridden field by field so each test shows only what it is about.
+ */
+import type { KampungRecord } from '../model';
+
+export function record(over: Partial<KampungRecord> = {}): KampungRecord {
+	return {
+		periode: '2024-10',
+		kode_desa: '35.09.21.1001',
+		kode_kecamatan: '35.09.21',
+		desa: 'Kebonsari',
+		kecamatan: 'Sumbersari',
+		jenis: 'Kelurahan',
+		nama_kampung: null,
+		input_pokja: null,
+		input_sumber_dana: null,
+		input_poktan: null,
+		input_sarana: null,
+		input_pkb: null,
+		proses_penggunaan_data: null,
+		proses_operasional: null,
+		proses_lintas_sektor: null,
+		output_poktan: null,
+		output_cpr: null,
+		output_mkjp: null,
+		output_unmet_need: null,
+		index_input: null,
+		index_proses: null,
+		index_output: null,
+		klasifikasi: null,
+		klasifikasi_resmi: null,
+		sumber: 'fixture.csv',
+		profil_dilaporkan: null,
+		penduduk_dilaporkan: null,
+		kkbpk_dilaporkan: null,
+		pus: null,
+		peserta_kb_aktif: null,
+		kb_iud: null,
+		kb_mow: null,
+		kb_mop: null,
+		kb_kondom: null,
+		kb_implan: null,
+		kb_suntik: null,
+		kb_pil: null,
+		cpr_persen: null,
+		mkjp_persen: null,
+		unmet_need_persen: null,
+		partisipasi_poktan_persen: null,
+		poktan_ada: null,
+		rumah_dataku: null,
+		sekretariat: null,
+		jumlah_catatan: 0,
+		...over,
+	};
+}

@@ -1,0 +1,107 @@
+/**
+ * Reader-facing wording shared by several pages: tier and basis labels, source lines under figures,
+ * input-kind names, index names. Page-specific text stays in the page components.
+ */
+import type { InputKind, KampungRecord, Tier } from '../model';
+import type { Basis } from './aggregate';
+import { fmtIndex, fmtPeriode } from './format';
+import type { Lang, Text } from './i18n';
+
+export const BASIS_LABEL: Record<Basis, Text> = {
+	resmi: { id: 'resmi', en: 'official' },
+	dihitung: { id: 'dihitung', en: 'computed' },
+};
+
+export const BASIS_LONG: Record<Basis, Text> = {
+	resmi: {
+		id: 'klasifikasi resmi (dari ekspor situs Kampung KB)',
+		en: 'official tier ("resmi", from the Kampung KB website export)',
+	},
+	dihitung: {
+		id: 'klasifikasi dihitung oleh situs ini dari 12 skor',
+		en: 'tier computed by this site from the 12 scores ("dihitung")',
+	},
+};
+
+export const KIND_LABEL: Record<InputKind, Text> = {
+	klasifikasi: { id: 'ekspor Rekapitulasi Klasifikasi', en: 'Rekapitulasi Klasifikasi export' },
+	'rekap-kampung': { id: 'ekspor Rekapitulasi Kampung', en: 'Rekapitulasi Kampung export' },
+	'template-laporan': { id: 'Template Laporan', en: 'Template Laporan (report template)' },
+};
+
+export const INDEX_LABEL = {
+	index_input: { id: 'Indeks input', en: 'Input index' },
+	index_proses: { id: 'Indeks proses', en: 'Process index' },
+	index_output: { id: 'Indeks output', en: 'Output index' },
+} as const satisfies Record<string, Text>;
+
+export const NO_TIER: Text = { id: 'tanpa klasifikasi', en: 'no tier' };
+export const NO_RECORD: Text = {
+	id: 'tidak ada data Kampung KB',
+	en: 'no Kampung KB record',
+};
+
+function joinList(lang: Lang, items: string[]): string {
+	if (items.length <= 1) return items.join('');
+	const and = lang === 'id' ? ' dan ' : ' and ';
+	return items.slice(0, -1).join(', ') + and + items.at(-1);
+}
+
+/**
+ * "Sumber: ekspor Rekapitulasi Klasifikasi, Oktober 2024"; `periode` may be a [first, last] range for
+ * figures over several snapshots.
+ */
+export function sourceLine(
+	lang: Lang,
+	periode: string | [string, string] | null,
+	kinds: InputKind[],
+): string {
+	const what = kinds.length
+		? joinList(
+				lang,
+				kinds.map((k) => KIND_LABEL[k][lang]),
+			)
+		: lang === 'id'
+			? 'ekspor situs Kampung KB'
+			: 'Kampung KB website exports';
+	const when = !periode
+		? ''
+		: typeof periode === 'string'
+			? `, ${fmtPeriode(lang, periode)}`
+			: periode[0] === periode[1]
+				? `, ${fmtPeriode(lang, periode[0])}`
+				: `, ${fmtPeriode(lang, periode[0])} – ${fmtPeriode(lang, periode[1])}`;
+	return `${lang === 'id' ? 'Sumber' : 'Source'}: ${what}${when}`;
+}
+
+/** "Mandiri (resmi)" or "tanpa klasifikasi". */
+export function tierText(lang: Lang, tier: Tier | null, basis: Basis): string {
+	return tier === null ? NO_TIER[lang] : `${tier} (${BASIS_LABEL[basis][lang]})`;
+}
+
+/** "Input 3,40 · Proses 3,00 · Output 2,75". */
+export function indicesText(
+	lang: Lang,
+	r: Pick<KampungRecord, 'index_input' | 'index_proses' | 'index_output'>,
+): string {
+	const names = lang === 'id' ? ['Input', 'Proses', 'Output'] : ['Input', 'Process', 'Output'];
+	return [r.index_input, r.index_proses, r.index_output]
+		.map((v, i) => `${names[i]} ${fmtIndex(lang, v)}`)
+		.join(' · ');
+}
+
+export const SECTION_LABEL = {
+	profil_dilaporkan: { id: 'Profil', en: 'Profile' },
+	penduduk_dilaporkan: { id: 'Penduduk', en: 'Population' },
+	kkbpk_dilaporkan: { id: 'KKBPK', en: 'KKBPK (programme)' },
+} as const satisfies Record<string, Text>;
+
+export const METHOD_LABEL: Record<string, Text> = {
+	kb_iud: { id: 'IUD', en: 'IUD' },
+	kb_mow: { id: 'MOW (tubektomi)', en: 'MOW (female sterilisation)' },
+	kb_mop: { id: 'MOP (vasektomi)', en: 'MOP (vasectomy)' },
+	kb_implan: { id: 'Implan', en: 'Implant' },
+	kb_suntik: { id: 'Suntik', en: 'Injectable' },
+	kb_pil: { id: 'Pil', en: 'Pill' },
+	kb_kondom: { id: 'Kondom', en: 'Condom' },
+};

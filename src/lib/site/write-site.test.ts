@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { kampungCsv } from '../ingest';
+import { record } from './test-fixtures';
+import { writeSite } from './write-site';
+import type { SiteData } from './site-data';
+
+const geoDir = fileURLToPath(new URL('../geo/fixtures/two-desa', import.meta.url));
+const desa = [
+	{
+		kode: '35.09.99.2001',
+		nama: 'Barat',
+		jenis: 'Desa' as const,
+		kode_kecamatan: '35.09.99',
+		kecamatan: 'Uji',
+	},
+	{
+		kode: '35.09.99.2002',
+		nama: 'Timur',
+		jenis: 'Desa' as const,
+		kode_kecamatan: '35.09.99',
+		kecamatan: 'Uji',
+	},
+];
+const records = [
+	record({
+		periode: '2024-10',
+		kode_desa: '35.09.99.2002',
+		kode_kecamatan: '35.09.99',
+		desa: 'Timur',
+		kecamatan: 'Uji',
+		jenis: 'Desa',
+		klasifikasi_resmi: 'Mandiri',
+		index_input: 3.4,
+	}),
+	record({
+		periode: '2024-09',
+		kode_desa: '35.09.99.2001',
+		kode_kecamatan: '35.09.99',
+		desa: 'Barat',
+		kecamatan: 'Uji',
+		jenis: 'Desa',
+		klasifikasi: 'Dasar',
+	}),
+];
+const quality = {
+	files: [],
+	total: { rows_read: 2, rows_accepted: 2, rows_rejected: 0 },
+	problems: [],
+};
+
+async function run(geo: string) {
+	const root = mkdtempSync(join(tmpdir(), 'kkb-site-'));
+	const lines: string[] = [];
+	const site = await writeSite({
+		records,
+		quality,
+		kampungCsv: kampungCsv(records),
+		desa,
+		kecamatan: [{ kode: '35.09.99', nama: 'Uji' }],
+		sample: true,
+		geoDir: geo,
+		publicDir: join(root, 'public'),
+		siteDataDir: join(root, '.site-data'),
+		log: (l) => lines.push(l),
+		root,
+	});
+	return { root, lines, site };
+}
+
+describe('writeSite(options)', () => {
+	it('writeSite(...) writes every download, one log line each, and sorts the records', async () => {
+		const { root, lines, site } = await run(geoDir);
+		const files = readdirSync(join(root, 'public', 'data')).sort();
+		expect(files).toEqual([
+			'batas-desa.geojson',
+			'batas-kecamatan.geojson',
+			'kampung-excel-id.csv',
+			'kampung.csv',
+			'kampung.parquet',
+			'kecamatan.csv',
+			'peta.json',
+			'quality.json',
+			'wilayah.csv',
+		]);
+		expect(lines.filter((l) => l.startsWith('Warning'))).toEqual([
+			'Warning: jember-desa.geojson:35.09.99.2002 had anticlockwise rings; rewound',
+		]);
+		expect(lines.filter((l) => !l.startsWith('Warning'))).toHaveLength(files.length + 1);
+		expect(site.records.map((r) => r.periode)).toEqual(['2024-09', '2024-10']);
+		expect(site.downloads.find((d) => d.path === 'data/kampung.parquet')?.rows).toBe(2);
+		const saved = JSON.parse(
+			readFileSync(join(root, '.site-data', 'site.json'), 'utf8'),
+		) as SiteData;
+		expect(saved.map?.desa).toHaveLength(2);
+		expect(saved.sample).toBe(true);
+	});
+
+	it('writeSite(...) produces byte-identical downloads on a second run', async () => {
+		const a = await run(geoDir);
+		const b = await run(geoDir);
+		for (const f of readdirSync(join(a.root, 'public', 'data'))) {
+			expect(
+				readFileSync(join(b.root, 'public', 'data', f)).equals(
+					readFileSync(join(a.root, 'public', 'data', f)),
+				),
+				f,
+			).toBe(true);
+		}
+		expect(readFileSync(join(b.root, '.site-data', 'site.json'), 'utf8')).toBe(
+			readFileSync(join(a.root, '.site-data', 'site.json'), 'utf8'),
+		);
+	});
+
+	it('writeSite(...) without boundaries warns once and leaves the map out', async () => {
+		const { lines, site } = await run(join(tmpdir(), 'kkb-no-geo-here'));
+		expect(lines.filter((l) => l.startsWith('Warning'))).toHaveLength(1);
+		expect(lines.find((l) => l.startsWith('Warning'))).toMatch(/no boundaries in .*KKB_GEO_DIR/);
+		expect(site.map).toBeNull();
+		expect(site.downloads.some((d) => d.path.endsWith('.geojson'))).toBe(false);
+	});
+});
