@@ -11,6 +11,8 @@ import { InputError, kampungCsv, runIngest } from '../src/lib/ingest/index';
 import { writeSite } from '../src/lib/site/write-site';
 import { SITE_DATA_DIR } from '../src/lib/site/site-data';
 import { loadWilayah } from '../src/lib/wilayah/index';
+import { GeoError } from './geo/errors';
+import { prepareBoundaries } from './geo/prepare';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -25,6 +27,20 @@ function countPages(dir: string): number {
 	return n;
 }
 
+/**
+ * The default boundary folder is prepared from the pinned public source on first build. Offline,
+ * the build goes on without maps; writeSite says so once.
+ */
+async function tryPrepareBoundaries(out: string): Promise<void> {
+	try {
+		await prepareBoundaries({ out, timeoutMs: 30_000, log: () => {} });
+		log(`${relative(root, out)}/  boundaries prepared from the pinned source`);
+	} catch (e) {
+		if (!(e instanceof GeoError)) throw e;
+		log(`Warning: could not prepare boundaries (${e.message.split('. ')[0]}).`);
+	}
+}
+
 async function main(): Promise<void> {
 	const dataDir = resolve(process.env.KKB_DATA_DIR ?? join(root, 'data', 'exports'));
 	const geoDir = resolve(process.env.KKB_GEO_DIR ?? join(root, 'data', 'geo'));
@@ -32,6 +48,10 @@ async function main(): Promise<void> {
 	const sample = [join(dataDir, 'SAMPLE'), join(dirname(dataDir), 'SAMPLE')].some((p) =>
 		existsSync(p),
 	);
+
+	if (!process.env.KKB_GEO_DIR && !existsSync(join(geoDir, 'jember-desa.geojson'))) {
+		await tryPrepareBoundaries(geoDir);
+	}
 
 	const { records, quality } = await runIngest({ inputs: [dataDir], root: dataDir });
 	const wilayah = loadWilayah();

@@ -14,7 +14,16 @@ import { BASE_PATH, serveStatic } from './static-server';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const geoDir = resolve(process.env.KKB_GEO_DIR ?? join(ROOT, 'data', 'geo'));
+	// A developer checkout usually sits next to the shared reference folder; use its boundaries
+	// when neither KKB_GEO_DIR nor a prepared data/geo/ is there.
+	const candidates = [
+		process.env.KKB_GEO_DIR,
+		join(ROOT, 'data', 'geo'),
+		join(ROOT, '..', 'shared', 'data', 'geo'),
+	].filter((d): d is string => Boolean(d));
+	const geoDir = resolve(
+		candidates.find((d) => existsSync(join(d, 'jember-desa.geojson'))) ?? candidates[0]!,
+	);
 	if (!existsSync(join(geoDir, 'jember-desa.geojson'))) {
 		throw new Error(
 			`${geoDir} has no jember-desa.geojson: the map tests need boundaries. Run \`npm run geo\` or set KKB_GEO_DIR (e.g. KKB_GEO_DIR=../shared/data/geo).`,
