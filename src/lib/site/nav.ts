@@ -17,7 +17,7 @@ export const NAV: NavItem[] = [
 	{ route: 'perubahan/', label: { id: 'Apa yang berubah', en: 'What changed' } },
 	{ route: 'pendampingan/', label: { id: 'Pendampingan', en: 'Support list' } },
 	{ route: 'pelaporan/', label: { id: 'Status pelaporan', en: 'Reporting status' } },
-	// Planned: 'kueri/' (SQL).
+	{ route: 'kueri/', label: { id: 'Kueri SQL', en: 'SQL query' } },
 ];
 
 /** The nav item a route belongs to (longest matching prefix), for `aria-current`. */
