@@ -17,7 +17,8 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
-					fileParallelism: false,
+					// One build, one server: browser test files run one after another.
+					poolOptions: { forks: { singleFork: true } },
 				},
 			},
 		],
