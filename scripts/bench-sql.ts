@@ -3,7 +3,8 @@
  * first; nothing is built here). Serves a temporary copy of dist/ on loopback and measures in
  * headless Chromium, median of 5 cold loads each: navigation → first result of
  * `select count(*) from kampung` on /kueri/?q=…, the same for a bare page that only starts
- * DuckDB-WASM from the same bundle files and runs `select 1` (the floor), the time of a typical
+ * DuckDB-WASM from the same files, loaded the same way (the gzipped module inflated in the page,
+ * src/scripts/sql/wasm.ts), and runs `select 1` (the floor), the time of a typical
  * aggregate query, and the bytes the server sent. Prints the figures against the targets.
  */
 import {
@@ -96,15 +97,13 @@ async function writeFloorPage(root: string, base: string): Promise<string> {
 		if (!name) fail(`no file matching ${re} in dist/_astro (was the SQL page built?)`);
 		return `${base}_astro/${name}`;
 	};
-	const bundles = {
-		mvp: {
-			mainModule: find(/^duckdb-mvp.*\.wasm$/),
-			mainWorker: find(/^duckdb-browser-mvp\.worker.*\.js$/),
-		},
-		eh: {
-			mainModule: find(/^duckdb-eh.*\.wasm$/),
-			mainWorker: find(/^duckdb-browser-eh\.worker.*\.js$/),
-		},
+	for (const gz of ['duckdb-eh.wasm.gz', 'duckdb-mvp.wasm.gz']) {
+		if (!existsSync(join(root, 'duckdb', gz)))
+			fail(`no duckdb/${gz} in dist (was the SQL page built?)`);
+	}
+	const workers = {
+		mvp: find(/^duckdb-browser-mvp\.worker.*\.js$/),
+		eh: find(/^duckdb-browser-eh\.worker.*\.js$/),
 	};
 	const dir = join(root, '__bench');
 	mkdirSync(dir);
@@ -112,9 +111,17 @@ async function writeFloorPage(root: string, base: string): Promise<string> {
 	writeFileSync(
 		entry,
 		`import { AsyncDuckDB, VoidLogger, selectBundle } from '@duckdb/duckdb-wasm';
-const bundle = await selectBundle(${JSON.stringify(bundles)});
+import { wasmBlobUrl, wasmGzUrls } from ${JSON.stringify(resolve('src/scripts/sql/wasm.ts'))};
+const wasm = wasmGzUrls(${JSON.stringify(base)});
+const workers = ${JSON.stringify(workers)};
+const bundle = await selectBundle({
+	mvp: { mainModule: wasm.mvp, mainWorker: workers.mvp },
+	eh: { mainModule: wasm.eh, mainWorker: workers.eh },
+});
 const db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker));
-await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+const moduleUrl = await wasmBlobUrl(bundle.mainModule);
+await db.instantiate(moduleUrl, bundle.pthreadWorker);
+URL.revokeObjectURL(moduleUrl);
 await db.open({});
 const conn = await db.connect();
 performance.mark('kkb-sql-engine');

@@ -1,8 +1,9 @@
 /**
  * `npm run build`: reads the exports in `data/exports` (or KKB_DATA_DIR), writes the downloads to
- * `public/data/` and the page data to `.site-data/site.json`, then builds the static site into
- * `dist/` with Astro. Boundaries come from KKB_GEO_DIR (default `data/geo`); without them the pages
- * show tables instead of maps. Prints one line per output; exits 2 when an input cannot be used.
+ * `public/data/`, the page data to `.site-data/site.json` and the gzipped DuckDB-WASM modules to
+ * `public/duckdb/`, then builds the static site into `dist/` with Astro. Boundaries come from
+ * KKB_GEO_DIR (default `data/geo`); without them the pages show tables instead of maps. Prints one
+ * line per output; exits 2 when an input cannot be used.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { InputError, kampungCsv, runIngest } from '../src/lib/ingest/index';
 import { writeSite } from '../src/lib/site/write-site';
 import { SITE_DATA_DIR } from '../src/lib/site/site-data';
 import { loadWilayah } from '../src/lib/wilayah/index';
+import { writeWasmGz } from './duckdb-wasm';
 import { GeoError } from './geo/errors';
 import { prepareBoundaries } from './geo/prepare';
 
@@ -68,6 +70,13 @@ async function main(): Promise<void> {
 		log,
 		root,
 	});
+
+	const duckdbDir = join(root, 'public', 'duckdb');
+	for (const w of writeWasmGz({ outDir: duckdbDir })) {
+		log(
+			`${relative(root, join(duckdbDir, w.name))}  ${(w.bytes / 1e6).toFixed(1)} MB${w.reused ? ' (kept)' : ''}`,
+		);
+	}
 
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	const { build } = await import('astro');

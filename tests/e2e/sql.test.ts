@@ -285,25 +285,27 @@ describe('SQL page (/kueri/)', () => {
 			[],
 		);
 		const wasm = new Set(
-			requests.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname),
+			requests.filter((u) => /\.wasm(\.gz)?$/.test(u)).map((u) => new URL(u).pathname),
 		);
 		expect([...wasm]).toHaveLength(1);
-		expect([...wasm][0]).toMatch(/\/_astro\/duckdb-(eh|mvp)\.[\w-]+\.wasm$/);
+		expect([...wasm][0]).toMatch(/^\/kkb\/duckdb\/duckdb-(eh|mvp)\.wasm\.gz$/);
 	});
 });
 
 describe('built files (pitfalls #6 and #7)', () => {
 	const assets = () => readdirSync(join(DIST, '_astro'));
 
-	it('dist holds exactly the mvp and eh DuckDB bundles, never coi', () => {
+	it('dist holds exactly the mvp and eh DuckDB modules, gzipped and under 25 MiB, never coi', () => {
 		const duck = assets().filter((f) => f.startsWith('duckdb-'));
-		expect(
-			duck
-				.filter((f) => f.endsWith('.wasm'))
-				.map((f) => f.split('.')[0])
-				.sort(),
-		).toEqual(['duckdb-eh', 'duckdb-mvp']);
+		expect(duck.filter((f) => f.endsWith('.wasm'))).toEqual([]);
 		expect(duck.filter((f) => f.includes('coi'))).toEqual([]);
+		const gz = readdirSync(join(DIST, 'duckdb'));
+		expect(gz.sort()).toEqual(['duckdb-eh.wasm.gz', 'duckdb-mvp.wasm.gz']);
+		for (const f of gz) {
+			const bytes = readFileSync(join(DIST, 'duckdb', f));
+			expect(bytes.length).toBeLessThan(25 * 1024 * 1024);
+			expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+		}
 	});
 
 	it('only the two SQL pages load a script that references the DuckDB bundles', () => {
@@ -325,8 +327,7 @@ describe('built files (pitfalls #6 and #7)', () => {
 			const js = readFileSync(join(DIST, '_astro', file), 'utf8');
 			const imports = [...js.matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)];
 			const found =
-				/duckdb-(eh|mvp)\.[\w-]+\.wasm/.test(js) ||
-				imports.some((m) => referencesBundle(m[1]!, stack));
+				/duckdb-(eh|mvp)\.wasm\.gz/.test(js) || imports.some((m) => referencesBundle(m[1]!, stack));
 			memo.set(file, found);
 			return found;
 		};

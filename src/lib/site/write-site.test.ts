@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { kampungCsv } from '../ingest';
 import { record } from './test-fixtures';
@@ -33,6 +34,7 @@ const records = [
 		desa: 'Timur',
 		kecamatan: 'Uji',
 		jenis: 'Desa',
+		nama_kampung: '=HYPERLINK("x")',
 		klasifikasi_resmi: 'Mandiri',
 		index_input: 3.4,
 	}),
@@ -113,6 +115,26 @@ describe('writeSite(options)', () => {
 		expect(readFileSync(join(b.root, '.site-data', 'site.json'), 'utf8')).toBe(
 			readFileSync(join(a.root, '.site-data', 'site.json'), 'utf8'),
 		);
+	});
+
+	it('writeSite(...) guards a formula name in kampung.csv but writes it exactly to kampung.parquet', async () => {
+		const { root } = await run(geoDir);
+		const data = join(root, 'public', 'data');
+		expect(readFileSync(join(data, 'kampung.csv'), 'utf8')).toContain(`,"'=HYPERLINK(""x"")",`);
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		try {
+			const reader = await conn.runAndReadAll(
+				`SELECT nama_kampung, index_input, kode_desa FROM read_parquet('${join(data, 'kampung.parquet')}') ORDER BY periode`,
+			);
+			expect(reader.getRows()).toEqual([
+				[null, null, '35.09.99.2001'],
+				['=HYPERLINK("x")', 3.4, '35.09.99.2002'],
+			]);
+		} finally {
+			conn.closeSync();
+			instance.closeSync();
+		}
 	});
 
 	it('writeSite(...) without boundaries warns once and leaves the map out', async () => {

@@ -95,7 +95,8 @@ export async function writeSite(o: WriteSiteOptions): Promise<SiteData> {
 	write('kampung.csv', o.kampungCsv, records.length);
 	write('kampung-excel-id.csv', excelIdCsv(o.kampungCsv), records.length);
 	const parquetPath = join(dataDir, 'kampung.parquet');
-	const n = await writeParquet(join(dataDir, 'kampung.csv'), parquetPath, kampungColumns);
+	// From the records, not kampung.csv: the CSV's formula guard must not reach the data file.
+	const n = await writeParquet(records, parquetPath, kampungColumns);
 	const pBytes = statSync(parquetPath).size;
 	downloads.push({ path: 'data/kampung.parquet', bytes: pBytes, rows: n });
 	o.log(`${relative(o.root, parquetPath)}  ${n} rows  ${kb(pBytes)}`);

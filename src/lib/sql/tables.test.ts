@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KAMPUNG_COLUMNS } from '../ingest/kampung-csv';
+import { KAMPUNG_COLUMNS, kampungCsv } from '../ingest/kampung-csv';
+import { RECORDS } from './fixtures/tables';
 import { openNodeDuckDB, type NodeDuckDB } from './fixtures/duckdb-node';
 import {
 	TABLE_SOURCES,
+	TIER_TYPE_SQL,
 	columnType,
 	createTableSql,
 	csvHeader,
@@ -94,6 +96,26 @@ describe('createTableSql(source, header) in DuckDB-WASM', () => {
 			{ kode: '35.09', n: 7 },
 			{ kode: '35.10', n: null },
 		]);
+	});
+
+	it("createTableSql takes kampung.csv's formula guard off the names: the table holds them exactly", () => {
+		const names = ['=HYPERLINK("x")', '+1', '-1', '@SUM(A1)', '\tTab', "'quoted", "it's", 'Melati'];
+		const records = names.map((nama_kampung, i) => ({
+			...RECORDS[0]!,
+			kode_desa: `35.09.01.20${String(i).padStart(2, '0')}`,
+			nama_kampung,
+			sumber: i === 0 ? '=cmd|x' : RECORDS[0]!.sumber,
+		}));
+		const csv = kampungCsv(records);
+		expect(csv).toContain(`,"'=HYPERLINK(""x"")",`);
+		duck.db.registerFileBuffer('kampung.csv', bytes(csv));
+		duck.conn.query(TIER_TYPE_SQL);
+		for (const opts of [{}, { allVarchar: true }]) {
+			duck.conn.query(createTableSql(kampung, csvHeader(bytes(csv)), opts));
+			const got = rows('select nama_kampung, sumber from kampung order by kode_desa');
+			expect(got.map((r) => r.nama_kampung)).toEqual(names);
+			expect(got[0]?.sumber).toBe('=cmd|x');
+		}
 	});
 
 	it('the sniffed read keeps a code-like column text and reads the header as a header', () => {

@@ -76,6 +76,11 @@ export type TableSource = {
 	types: Readonly<Record<string, SqlType>>;
 	/** Columns the page and its example queries rely on; loading fails loudly without them. */
 	required: readonly string[];
+	/**
+	 * Text columns the file's writer guards against spreadsheet formulas (a `'` before a leading
+	 * = + - @ tab or CR); the table holds them with the guard taken off again.
+	 */
+	guarded?: readonly string[];
 };
 
 /** Text-typed by name whatever their content: codes (`35.09` must not become 35.09) and periods. */
@@ -87,6 +92,8 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 		file: 'kampung.csv',
 		types: KAMPUNG_COLUMN_TYPES,
 		required: ['periode', 'kode_desa', 'kode_kecamatan', 'kecamatan', 'desa', 'klasifikasi'],
+		// The free-text columns ingest's `kampungCsv` passes through `csvText`.
+		guarded: ['desa', 'kecamatan', 'nama_kampung', 'sumber'],
 	},
 	{
 		table: 'kecamatan',
@@ -123,6 +130,25 @@ export function columnType(
 	if (known[name]) return known[name];
 	if (TEXT_NAME.test(name)) return 'VARCHAR';
 	return PERCENT_NAME.test(name) ? 'DOUBLE' : undefined;
+}
+
+/**
+ * `SELECT *`, with the CSV formula guard taken off the guarded columns present: `'=x` becomes `=x`.
+ * Limit: the guard cannot be told apart from a value that really starts with `'` and a formula
+ * character (`'=x` as typed), which loses its quote here. Names like that are not expected in
+ * kampung data, and the Parquet download (written from the records) keeps them exactly.
+ */
+function selectUnguarded(source: TableSource, header: readonly string[]): string {
+	const cols = (source.guarded ?? []).filter((c) => header.includes(c));
+	if (cols.length === 0) return 'SELECT *';
+	const unguard = (c: string) => {
+		const col = sqlIdent(c);
+		return (
+			`CASE WHEN left(${col}, 1) = '''' AND substr(${col}, 2, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) ` +
+			`THEN substr(${col}, 2) ELSE ${col} END AS ${col}`
+		);
+	};
+	return `SELECT * REPLACE (${cols.map(unguard).join(', ')})`;
 }
 
 const READ_OPTIONS = `header=true, delim=',', quote='"', escape='"'`;
@@ -162,7 +188,7 @@ export function csvHeader(bytes: Uint8Array): string[] {
 }
 
 /**
- * `CREATE TABLE … AS SELECT * FROM read_csv(…)`. When every column of `header` has a known or
+ * `CREATE TABLE … AS SELECT * FROM read_csv(…)`, the formula guard stripped from guarded columns. When every column of `header` has a known or
  * text-by-name type, the read is fully explicit (`auto_detect=false`, no sniffing at all);
  * otherwise the known types are fixed and the rest sniffed over the whole file. With
  * `allVarchar` every column is text: the fallback when a typed read fails, so the page still
@@ -180,7 +206,7 @@ export function createTableSql(
 	const struct = (cols: { name: string; type: SqlType | undefined }[]) =>
 		`{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(c.type ?? 'VARCHAR')}`).join(', ')}}`;
 	const read = `read_csv(${sqlString(source.file)}, ${READ_OPTIONS}`;
-	const target = `CREATE OR REPLACE TABLE ${sqlIdent(source.table)} AS SELECT * FROM `;
+	const target = `CREATE OR REPLACE TABLE ${sqlIdent(source.table)} AS ${selectUnguarded(source, header)} FROM `;
 	if (typed.every((c) => c.type !== undefined)) {
 		return `${target}${read}, auto_detect=false, columns=${struct(typed)})`;
 	}

@@ -1,8 +1,10 @@
 /// <reference types="vite/client" />
 /**
  * Starts DuckDB-WASM for the SQL page from files this site serves, and loads the published tables.
- * Only the `mvp` and `eh` bundles are referenced, so only those two reach `dist/` (the `coi` build
- * needs cross-origin isolation this static site does not have); `selectBundle` fetches one of them.
+ * Only the `mvp` and `eh` bundles are used (the `coi` build needs cross-origin isolation this
+ * static site does not have); `selectBundle` picks one. Their modules ship gzip-compressed in
+ * `duckdb/` and are inflated in the page (see ./wasm.ts), as the raw files are too large for
+ * common static hosts; the worker scripts are emitted by Vite as they are.
  *
  * Limitation: DuckDB-WASM 1.32.0 has no Parquet reader built in. `read_parquet` needs the parquet
  * extension from extensions.duckdb.org, which the npm package does not ship and this page must not
@@ -17,8 +19,6 @@ import {
 	selectBundle,
 	type AsyncDuckDBConnection,
 } from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import {
@@ -30,6 +30,7 @@ import {
 	type LoadedTable,
 } from '../../lib/sql/load';
 import { TABLE_SOURCES, csvHeader } from '../../lib/sql/tables';
+import { wasmBlobUrl, wasmGzUrls } from './wasm';
 
 export type Stage = 'engine' | 'data' | 'ready';
 
@@ -42,7 +43,7 @@ export type Engine = {
 
 export type EngineEvents = {
 	stage(stage: Stage): void;
-	/** Share of the WASM module downloaded, 0–1 (only when the server sends Content-Length). */
+	/** Share of the (compressed) WASM module downloaded, 0–1 (only with a Content-Length). */
 	progress(fraction: number): void;
 };
 
@@ -57,22 +58,29 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
  * configuration so reader queries cannot reach files, the network or extensions.
  */
 export async function startEngine(base: string, events: EngineEvents): Promise<Engine> {
-	const dataDir = `${base.endsWith('/') ? base : `${base}/`}data/`;
+	const root = base.endsWith('/') ? base : `${base}/`;
+	const dataDir = `${root}data/`;
 	const files = TABLE_SOURCES.map((s) => fetchBytes(`${dataDir}${s.file}`));
 	// A failed download must not surface as an unhandled rejection before the engine is ready.
 	for (const f of files) f.catch(() => undefined);
 
 	events.stage('engine');
+	const wasm = wasmGzUrls(root);
 	const bundle = await selectBundle({
-		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker },
+		mvp: { mainModule: wasm.mvp, mainWorker: mvpWorker },
+		eh: { mainModule: wasm.eh, mainWorker: ehWorker },
 	});
 	if (!bundle.mainWorker) throw new Error('DuckDB-WASM: no worker script for the selected bundle');
+	// The worker script loads while the module downloads.
 	const worker = new Worker(bundle.mainWorker);
 	const db = new AsyncDuckDB(new VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-		if (p.bytesTotal > 0) events.progress(Math.min(1, p.bytesLoaded / p.bytesTotal));
-	});
+	const moduleUrl = await wasmBlobUrl(bundle.mainModule, (f) => events.progress(f));
+	try {
+		await db.instantiate(moduleUrl, bundle.pthreadWorker);
+	} finally {
+		// The worker has read the module by now; the blob would only hold memory.
+		URL.revokeObjectURL(moduleUrl);
+	}
 	await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
 	const conn = await db.connect();
 	const run: RunSql = async (sql) =>
