@@ -12,9 +12,9 @@ import { finished } from 'node:stream/promises';
 import {
 	InputError,
 	KIND_LABELS,
-	kampungCsvChunks,
+	ingestTable,
+	kampungCsvTableChunks,
 	qualityJsonChunks,
-	runIngest,
 	type FileSummary,
 } from '../src/lib/ingest/index';
 import type { Problem } from '../src/lib/model';
@@ -73,8 +73,9 @@ function problemLine(p: Problem): string {
 	return `  ${p.level} ${where}${col}${val}: ${p.message}`;
 }
 
-async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
-	const out = createWriteStream(path);
+async function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+	// A deep buffer lets the next chunk be built while the last is written (on another thread).
+	const out = createWriteStream(path, { highWaterMark: 16 << 20 });
 	for (const chunk of chunks) {
 		if (!out.write(chunk)) await once(out, 'drain');
 	}
@@ -84,15 +85,16 @@ async function writeChunks(path: string, chunks: Iterable<string>): Promise<void
 
 async function main(): Promise<number> {
 	const args = parseArgv(process.argv.slice(2));
-	const { records, quality } = await runIngest({
+	const { table, order, quality, written } = await ingestTable({
 		inputs: args.inputs,
+		csv: true,
 		onFile: (s) => console.error(fileLine(s)),
 	});
 	if (args.verbose) for (const p of quality.problems) console.error(problemLine(p));
 	await mkdir(args.out, { recursive: true });
 	const csvPath = join(args.out, 'kampung.csv');
-	await writeChunks(csvPath, kampungCsvChunks(records));
-	console.error(`wrote ${fromCwd(csvPath)}  ${records.length} rows`);
+	await writeChunks(csvPath, kampungCsvTableChunks(table, order, written));
+	console.error(`wrote ${fromCwd(csvPath)}  ${order.length} rows`);
 	const qualityPath = join(args.out, 'quality.json');
 	await writeChunks(qualityPath, qualityJsonChunks(quality));
 	console.error(`wrote ${fromCwd(qualityPath)}  ${quality.problems.length} problems`);

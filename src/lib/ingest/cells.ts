@@ -210,7 +210,8 @@ function checkYear(y: number): void {
 
 const monthPool = new Map<number, string>();
 
-function yearMonth(y: number, m: number): string {
+/** `YYYY-MM`, one shared string per month; throws CellError for a year or month out of range. */
+export function yearMonth(y: number, m: number): string {
 	checkYear(y);
 	if (m < 1 || m > 12)
 		throw new CellError(`month ${m} does not exist; use YYYY-MM such as 2024-10`);
@@ -224,7 +225,8 @@ function yearMonth(y: number, m: number): string {
 	return s;
 }
 
-function isoDate(y: number, m: number, d: number): string {
+/** `YYYY-MM-DD`; throws CellError for a day that does not exist. */
+export function isoDate(y: number, m: number, d: number): string {
 	checkYear(y);
 	const t = new Date(Date.UTC(y, m - 1, d));
 	if (m < 1 || m > 12 || t.getUTCDate() !== d || t.getUTCMonth() !== m - 1) {

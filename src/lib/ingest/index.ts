@@ -3,8 +3,21 @@
  * into published Kampung KB records and a quality report. See docs/architecture.md for the contract.
  */
 export { InputError } from './errors';
-export { runIngest, findInputFiles, type FileSummary, type IngestOptions } from './run-ingest';
-export { kampungCsv, kampungCsvChunks, KAMPUNG_COLUMNS } from './kampung-csv';
+export {
+	runIngest,
+	ingestTable,
+	findInputFiles,
+	type FileSummary,
+	type IngestOptions,
+	type IngestTable,
+} from './run-ingest';
+export { RecordTable } from './record-table';
+export {
+	kampungCsv,
+	kampungCsvChunks,
+	kampungCsvTableChunks,
+	KAMPUNG_COLUMNS,
+} from './kampung-csv';
 export { qualityJsonChunks } from './quality-json';
 export { readTable, readTableFrom, type ReadOptions, type TableInfo } from './table';
 export { bytesSource, fileSource, type ByteSource } from './sources';

@@ -88,7 +88,8 @@ export class RowProcessor {
 		private readonly file: string,
 		match: HeaderMatch,
 		header: readonly string[],
-		private readonly filePeriode: string | null,
+		/** The snapshot month from the file name, for rows with a blank periode. */
+		readonly filePeriode: string | null,
 		private readonly ctx: RowContext,
 	) {
 		this.kind = match.kind;
@@ -103,6 +104,38 @@ export class RowProcessor {
 		});
 		// Every row object starts as a copy of this, so all rows of a kind share one shape.
 		this.blank = Object.fromEntries(COLUMNS[this.kind].map((c) => [c.field, null]));
+	}
+
+	/** The desa of a code cell already resolved once in this file (the fast row reader's lookup). */
+	knownDesa(kode: string): Desa | undefined {
+		return this.kodeCache.get(kode);
+	}
+
+	/**
+	 * Counts and returns a row the fast reader has parsed and placed itself. It must be what
+	 * `processText` returns for the same cells: non-blank, right width, no bad cell, desa known.
+	 */
+	accept(
+		values: Record<string, unknown>,
+		filled: number,
+		row: number,
+		periode: string,
+		desa: Desa,
+	) {
+		this.rows_read++;
+		this.rows_accepted++;
+		this.periodes.add(periode);
+		return {
+			kind: this.kind,
+			file: this.file,
+			row,
+			periode,
+			desa,
+			filled,
+			present: this.present,
+			label: this.labelOf,
+			values,
+		} as unknown as AcceptedRow;
 	}
 
 	private label(field: string): string {

@@ -1,8 +1,9 @@
 /**
  * The whole ingest: find the input files, read each (kind from its header), turn accepted rows into
  * drafts (one per desa per month per file, duplicates warned), merge the drafts of every input into
- * the published records, and count rows per file for the quality report. Throws `InputError` when an
- * input cannot be used at all; the caller writes nothing then.
+ * the published records, and count rows per file for the quality report. Records are held in a
+ * column table (`ingestTable`, for large inputs) and handed out as objects by `runIngest`. Throws
+ * `InputError` when an input cannot be used at all; the caller writes nothing then.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -12,10 +13,13 @@ import type { InputKind, KampungRecord, Problem, QualityReport } from '../model'
 import { RegionMatcher, loadWilayah, parseAliases } from '../wilayah/index';
 import { InputError } from './errors';
 import { addDraft, mergeDrafts, type DraftMap } from './merge';
+import type { PartResult } from './csv-part';
+import { kampungCsvTableRows, type WrittenLines } from './kampung-csv';
+import { I, KeyIndex, RecordTable } from './record-table';
 import { recordFromRow, recordKey, type Draft } from './records';
 import type { AcceptedRow } from './row-parser';
 import { fileSource } from './sources';
-import { readTableFrom } from './table';
+import { readTableFrom, type ReadOptions } from './table';
 
 export type FileSummary = {
 	/** Name relative to the input root, as in the quality report. */
@@ -42,6 +46,15 @@ export type IngestOptions = {
 	 * includes disagreements found between files (the CLI prints one line per file).
 	 */
 	onFile?: (summary: FileSummary) => void;
+	/** CSV reader (see `ReadOptions`); tests compare the two. */
+	csvReader?: ReadOptions['csvReader'];
+	/** See `ReadOptions.parallel`. */
+	parallel?: ReadOptions['parallel'];
+	/**
+	 * Also write the `kampung.csv` lines while reading, where the records arrive in their published
+	 * order (`IngestTable.written`); the CLI sets this, for `kampungCsvTableChunks`.
+	 */
+	csv?: boolean;
 };
 
 export const DEFAULT_ALIASES = fileURLToPath(new URL('../../../data/aliases.csv', import.meta.url));
@@ -114,88 +127,191 @@ function loadMatcher(path: string | null | undefined): RegionMatcher {
 	return new RegionMatcher(wilayah, aliases);
 }
 
+/** The warning for two rows of one desa and month; `later`: the second is kept (more complete). */
+function duplicateWarning(
+	file: string,
+	prevRow: number,
+	row: number,
+	later: boolean,
+	desa: string,
+	kode: string,
+	periode: string,
+): Problem {
+	const keptRow = later ? row : prevRow;
+	return {
+		file,
+		row: later ? prevRow : row,
+		column: null,
+		value: null,
+		level: 'warning',
+		message: `rows ${prevRow} and ${row} are both ${desa} (${kode}) in ${periode}; row ${keptRow} is used${later ? ' (more complete)' : ''}, delete the other`,
+	};
+}
+
 /**
- * The records of one file, one per desa and month. Of two rows for one desa and month the first is
- * kept unless the later is more complete. Records and their row data sit in parallel arrays rather
- * than one wrapper object each: a million-row file then costs a million objects fewer.
+ * The records of one file, one per desa and month, in a column table. Of two rows for one desa and
+ * month the first is kept unless the later is more complete.
  */
 class FileRecords {
 	kind: InputKind | null = null;
-	readonly slots = new Map<number, number>();
-	readonly recs: KampungRecord[] = [];
-	readonly rows: number[] = [];
-	readonly filled: number[] = [];
+	readonly table = new RecordTable();
 	readonly warnings: Problem[] = [];
+	private readonly index = new KeyIndex();
+	// Each record is copied into the table at once, so one object serves every row.
+	private scratch: KampungRecord | undefined;
+	/**
+	 * `kampung.csv` lines of records [0, linesTo), written while reading, as long as they are final:
+	 * keys rising (the file order is the published order) and no duplicate; else null.
+	 */
+	private lines: Uint8Array[] | null;
+	private linesTo = 0;
+	private lastKey = -Infinity;
 
-	constructor(readonly file: string) {}
+	constructor(
+		readonly file: string,
+		csv: boolean,
+	) {
+		this.lines = csv ? [] : null;
+	}
+
+	/** Notes a new record for the lines written ahead. */
+	private added(key: number): void {
+		if (this.lines === null) return;
+		if (!(key > this.lastKey)) {
+			this.lines = null;
+			return;
+		}
+		this.lastKey = key;
+		if (this.table.length - this.linesTo >= LINE_BATCH) this.writeLines();
+	}
+
+	private writeLines(): void {
+		for (const c of kampungCsvTableRows(this.table, null, this.linesTo)) this.lines!.push(c);
+		this.linesTo = this.table.length;
+	}
+
+	/** The lines written ahead, completed, when they still hold. */
+	written(): WrittenLines | null {
+		if (this.lines === null) return null;
+		this.writeLines();
+		return { from: 0, to: this.linesTo, chunks: this.lines };
+	}
 
 	add(row: AcceptedRow): void {
 		this.kind = row.kind;
-		const rec = recordFromRow(row, this.warnings);
+		const rec = recordFromRow(row, this.warnings, this.scratch);
+		this.scratch = rec;
 		const key = recordKey(rec.periode, rec.kode_desa);
-		const slot = this.slots.get(key);
-		if (slot === undefined) {
-			this.slots.set(key, this.recs.length);
-			this.recs.push(rec);
-			this.rows.push(row.row);
-			this.filled.push(row.filled);
+		const t = this.table;
+		const slot = this.index.get(key);
+		if (slot < 0) {
+			this.index.set(key, t.push(rec, key, row.row, row.filled));
+			this.added(key);
 			return;
 		}
-		const prevRow = this.rows[slot]!;
-		const later = row.filled > this.filled[slot]!;
-		const dropped = later ? this.recs[slot]! : rec;
-		const kept = later ? rec : this.recs[slot]!;
-		kept.jumlah_catatan += dropped.jumlah_catatan + 1;
+		this.lines = null;
+		const prevRow = t.int(slot, I.row);
+		const later = row.filled > t.int(slot, I.filled);
+		const keptNotes = t.int(slot, I.jumlah_catatan);
 		if (later) {
-			this.recs[slot] = rec;
-			this.rows[slot] = row.row;
-			this.filled[slot] = row.filled;
+			rec.jumlah_catatan += keptNotes + 1;
+			t.set(slot, rec, key, row.row, row.filled);
+		} else t.setInt(slot, I.jumlah_catatan, keptNotes + rec.jumlah_catatan + 1);
+		this.warnings.push(
+			duplicateWarning(this.file, prevRow, row.row, later, rec.desa, rec.kode_desa, rec.periode),
+		);
+	}
+
+	/**
+	 * The records of a part read on a worker thread, merged exactly as `add` would have merged its
+	 * rows one by one. The part's own lines are kept when nothing in the merge changed a record.
+	 */
+	addPart(part: PartResult, rowOffset: number): void {
+		if (this.lines !== null) this.writeLines();
+		for (const w of part.warnings) this.warnings.push({ ...w, row: w.row! + rowOffset });
+		const from = part.table;
+		if (part.to > part.from) this.kind = 'template-laporan';
+		const t = this.table;
+		for (let i = part.from; i < part.to; i++) {
+			const key = from.key(i);
+			const slot = this.index.get(key);
+			if (slot < 0) {
+				this.index.set(key, t.copyFrom(from, i, rowOffset));
+				if (!(key > this.lastKey)) this.lines = null;
+				this.lastKey = key;
+				continue;
+			}
+			this.lines = null;
+			const row = from.int(i, I.row) + rowOffset;
+			const notes = from.int(i, I.jumlah_catatan);
+			const prevRow = t.int(slot, I.row);
+			const later = from.int(i, I.filled) > t.int(slot, I.filled);
+			const keptNotes = t.int(slot, I.jumlah_catatan);
+			if (later) t.overwriteFrom(slot, from, i, rowOffset);
+			t.setInt(slot, I.jumlah_catatan, keptNotes + notes + 1);
+			const desa = from.desa[from.int(i, I.desa)]!;
+			const periode = from.strings[from.int(i, I.periode)]!;
+			this.warnings.push(
+				duplicateWarning(this.file, prevRow, row, later, desa.nama, desa.kode, periode),
+			);
 		}
-		const keptRow = later ? row.row : prevRow;
-		this.warnings.push({
-			file: this.file,
-			row: later ? prevRow : row.row,
-			column: null,
-			value: null,
-			level: 'warning',
-			message: `rows ${prevRow} and ${row.row} are both ${rec.desa} (${rec.kode_desa}) in ${rec.periode}; row ${keptRow} is used${later ? ' (more complete)' : ''}, delete the other`,
-		});
+		if (this.lines === null) return;
+		if (part.csv.length === 0 && part.to > part.from) {
+			this.lines = null;
+			return;
+		}
+		for (const c of part.csv) this.lines.push(c);
+		this.linesTo = t.length;
 	}
 
 	*drafts(): Generator<[number, Draft]> {
-		for (const [key, slot] of this.slots) {
+		const t = this.table;
+		for (let i = 0; i < t.length; i++) {
 			yield [
-				key,
+				t.key(i),
 				{
 					kind: this.kind!,
 					file: this.file,
-					row: this.rows[slot]!,
-					filled: this.filled[slot]!,
-					rec: this.recs[slot]!,
+					row: t.int(i, I.row),
+					filled: t.int(i, I.filled),
+					rec: t.get(i),
 				},
 			];
 		}
 	}
-
-	/** The records sorted by periode then kode_desa (the numeric order of their keys). */
-	sorted(): KampungRecord[] {
-		const keys = Float64Array.from(this.slots.keys()).sort();
-		const out: KampungRecord[] = new Array(keys.length);
-		for (let i = 0; i < keys.length; i++) out[i] = this.recs[this.slots.get(keys[i]!)!]!;
-		return out;
-	}
 }
 
+/** Records per batch of lines written while reading. */
+const LINE_BATCH = 1 << 14;
+
 const byRow = (a: Problem, b: Problem) => (a.row ?? 0) - (b.row ?? 0);
+
+/** What `ingestTable` gives: the records in a column table, their published order, the report. */
+export type IngestTable = {
+	table: RecordTable;
+	/** Record indices of `table` sorted by periode, then kode_desa. */
+	order: Int32Array;
+	quality: QualityReport;
+	/** `kampung.csv` lines already written while reading (with `csv`), for `kampungCsvTableChunks`. */
+	written: WrittenLines[];
+};
 
 export async function runIngest(
 	opts: IngestOptions,
 ): Promise<{ records: KampungRecord[]; quality: QualityReport }> {
+	const { table, order, quality } = await ingestTable(opts);
+	return { records: Array.from(order, (i) => table.get(i)), quality };
+}
+
+/** `runIngest` with the records left in a column table, for large inputs (the CLI). */
+export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 	const files = await findInputFiles(opts.inputs);
 	const root = opts.root ? resolve(opts.root) : commonRoot(opts.inputs, files);
 	const matcher = loadMatcher(opts.aliases);
 	const context = { wilayah: loadWilayah(), matcher };
 	const perFile: FileRecords[] = [];
+	// Lines written ahead serve only a single file (merging inputs builds a new table).
+	const csv = (opts.csv ?? false) && files.length === 1;
 	const summaries: FileSummary[] = [];
 	const quality: QualityReport = {
 		files: [],
@@ -204,15 +320,19 @@ export async function runIngest(
 	};
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/') || basename(path);
-		let acc = new FileRecords(file);
+		let acc = new FileRecords(file, csv);
 		let info;
 		try {
 			info = await readTableFrom(fileSource(path), file, {
 				context,
+				csvReader: opts.csvReader,
 				onRow: (row) => acc.add(row),
 				onRestart: () => {
-					acc = new FileRecords(file);
+					acc = new FileRecords(file, csv);
 				},
+				onPart: (p, rowOffset) => acc.addPart(p, rowOffset),
+				partCsv: csv,
+				parallel: opts.parallel,
 			});
 		} catch (e) {
 			if (e instanceof InputError && e.path === null) throw new InputError(e.file, e.detail, path);
@@ -243,13 +363,22 @@ export async function runIngest(
 			warnings: problems.filter((p) => p.level === 'warning').length,
 		});
 	}
-	let records: KampungRecord[];
-	if (perFile.length === 1) records = perFile[0]!.sorted();
-	else {
+	let table: RecordTable;
+	let order: Int32Array;
+	const written: WrittenLines[] = [];
+	if (perFile.length === 1) {
+		table = perFile[0]!.table;
+		order = table.order();
+		// Lines written ahead are kept only for records in file order (they were checked to be).
+		const lines = perFile[0]!.written();
+		if (lines && order.every((r, i) => r === i)) written.push(lines);
+	} else {
 		const all: DraftMap = new Map();
 		for (const f of perFile) for (const [key, d] of f.drafts()) addDraft(all, key, d);
 		const merged = mergeDrafts(all);
-		records = merged.records;
+		table = new RecordTable();
+		for (const rec of merged.records) table.push(rec, recordKey(rec.periode, rec.kode_desa));
+		order = table.order();
 		for (const p of merged.problems) {
 			quality.problems.push(p);
 			const s = summaries.find((x) => x.file === p.file);
@@ -257,5 +386,5 @@ export async function runIngest(
 		}
 	}
 	for (const s of summaries) opts.onFile?.(s);
-	return { records, quality };
+	return { table, order, quality, written };
 }

@@ -1,32 +1,40 @@
 /**
  * Where an input's bytes come from: a file on disk (streamed, so a large CSV is never held whole) or
  * a buffer already in memory (tests, fuzzing). Both can be read more than once, which a CSV that
- * turns out not to be UTF-8 needs.
+ * turns out not to be UTF-8 needs, and in byte ranges, which reading a large file in parts needs.
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 
 export type ByteSource = {
+	/** The file on disk, when there is one (a worker thread can then read a part itself). */
+	readonly path?: string;
 	/** The first `n` bytes (fewer for a shorter input). */
 	head(n: number): Promise<Uint8Array>;
 	readAll(): Promise<Uint8Array>;
-	stream(): AsyncIterable<Uint8Array>;
+	size(): Promise<number>;
+	/** The bytes from `start` (default 0) to `end` (exclusive, default the end). */
+	stream(start?: number, end?: number): AsyncIterable<Uint8Array>;
 };
 
-const CHUNK = 1 << 16;
+// Large reads: the byte reader's cost per chunk is small, but not nothing.
+const CHUNK = 1 << 20;
 
-export function bytesSource(bytes: Uint8Array): ByteSource {
+/** `chunk`: bytes per streamed piece (tests make it tiny to cut records anywhere). */
+export function bytesSource(bytes: Uint8Array, chunk = CHUNK): ByteSource {
 	return {
 		head: async (n) => bytes.subarray(0, n),
 		readAll: async () => bytes,
-		stream: async function* () {
-			for (let i = 0; i < bytes.length; i += CHUNK) yield bytes.subarray(i, i + CHUNK);
+		size: async () => bytes.length,
+		stream: async function* (start = 0, end = bytes.length) {
+			for (let i = start; i < end; i += chunk) yield bytes.subarray(i, Math.min(end, i + chunk));
 		},
 	};
 }
 
 export function fileSource(path: string): ByteSource {
 	return {
+		path,
 		async head(n) {
 			const fh = await open(path, 'r');
 			try {
@@ -38,6 +46,14 @@ export function fileSource(path: string): ByteSource {
 			}
 		},
 		readAll: () => readFile(path),
-		stream: () => createReadStream(path, { highWaterMark: CHUNK }),
+		size: async () => (await stat(path)).size,
+		stream: (start = 0, end = Infinity) =>
+			end <= start
+				? (async function* () {})()
+				: createReadStream(path, {
+						highWaterMark: CHUNK,
+						start,
+						end: end === Infinity ? undefined : end - 1,
+					}),
 	};
 }

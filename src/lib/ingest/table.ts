@@ -1,17 +1,23 @@
 /**
  * Reads one input file into typed rows: recognises XLSX or CSV from the bytes, finds the header among
  * the first rows (title rows may sit above it), decides the kind and the CSV delimiter from that
- * header (never guessed from the data), then streams every data row through the row parser.
- * Anything that makes the whole file unusable is an `InputError`.
+ * header (never guessed from the data), then streams every data row through the row parser. CSV
+ * data rows go through the byte tokenizer (papaparse reads the header, and the whole file where the
+ * quoting needs its lenient rules); a large Template Laporan is read on two threads. Anything that
+ * makes the whole file unusable is an `InputError`.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { InputKind, Problem } from '../model';
 import { RegionMatcher, loadWilayah } from '../wilayah/index';
 import { ExcelError, periodeFromFileName, type TypedCell } from './cells';
+import { ByteRecordReader, stripCr } from './byte-reader';
+import { QuirkyCsvError } from './csv-bytes';
+import { BlockClaims, BlockWorker, blockBounds, type BlocksJob, type PartResult } from './csv-part';
 import { NotUtf8Error, decodeChunks, encodingFromBom, type TextEncoding } from './decode';
 import { InputError } from './errors';
+import { FastTemplateRows } from './fast-template';
 import { RowProcessor, type AcceptedRow, type RowContext } from './row-parser';
 import { COLUMNS, KIND_LABELS, detectHeader, matchHeader, type HeaderMatch } from './schemas';
 import { bytesSource, type ByteSource } from './sources';
@@ -43,8 +49,30 @@ export type TableInfo = {
 export type ReadOptions = {
 	context?: RowContext;
 	onRow: (row: AcceptedRow) => void;
-	/** Called when a CSV turns out not to be UTF-8 and is read again as Windows-1252. */
+	/**
+	 * Called when a CSV is read again from the start: it turned out not to be UTF-8 (read again as
+	 * Windows-1252), or its quoting needs papaparse's lenient reading.
+	 */
 	onRestart?: () => void;
+	/**
+	 * `bytes` (default): the byte tokenizer, falling back to papaparse for quirky quoting.
+	 * `papaparse`: papaparse only (the reference the byte reader is tested against).
+	 */
+	csvReader?: 'bytes' | 'papaparse';
+	/**
+	 * Given, a large UTF-8 Template Laporan CSV on disk is read on two threads: the rows a worker
+	 * thread read arrive here as records, in blocks, instead of through `onRow`, after every row
+	 * before them; `rowOffset` is to be added to their row numbers.
+	 */
+	onPart?: (part: PartResult, rowOffset: number) => void;
+	/**
+	 * Reading on two threads: from `minBytes` (default PARALLEL_MIN_BYTES) in blocks of `blockBytes`
+	 * (default 8 MiB); tests set both low, and `mainBlocks` to leave the blocks after the first
+	 * few to the worker whatever its speed.
+	 */
+	parallel?: { minBytes?: number; blockBytes?: number; mainBlocks?: number };
+	/** The worker also writes the `kampung.csv` lines of its records (`PartResult.csv`). */
+	partCsv?: boolean;
 };
 
 let defaultContext: RowContext | null = null;
@@ -158,22 +186,16 @@ function parsePrefix(text: string, delimiter: string, newline: '\n' | '\r'): str
 	return rows;
 }
 
-/** Line ends are split on `\n`; a `\r` left on the last cell of a CRLF line is removed here. */
-function stripCr(cells: string[]): void {
-	const last = cells.length - 1;
-	if (last < 0) return;
-	const s = cells[last]!;
-	if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) cells[last] = s.slice(0, -1);
-}
+type CsvHead = {
+	/** The decoded text read to find the header (the start of the file). */
+	prefix: string;
+	newline: '\n' | '\r';
+	found: FoundHeader & { delimiter: string | null };
+	filePeriode: string | null;
+};
 
-async function readCsvOnce(
-	source: ByteSource,
-	file: string,
-	encoding: TextEncoding,
-	ctx: RowContext,
-	onRow: (row: AcceptedRow) => void,
-): Promise<TableInfo> {
-	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
+/** Reads the start of a decoded CSV and finds its header, kind, delimiter and line end. */
+async function readCsvHead(file: string, it: AsyncIterator<string>): Promise<CsvHead> {
 	let prefix = '';
 	let newlines = 0;
 	let ended = false;
@@ -196,8 +218,194 @@ async function readCsvOnce(
 		file,
 		DELIMITERS.map((delimiter) => ({ delimiter, rows: parsePrefix(head, delimiter, newline) })),
 	);
+	return { prefix, newline, found, filePeriode: filePeriodeOrThrow(file, found.match) };
+}
+
+/** Inputs at least this large are read in two parts at once (the second on a worker thread). */
+export const PARALLEL_MIN_BYTES = 64 << 20;
+
+/**
+ * The CSV read from its bytes with the byte tokenizer (Template Laporan rows through the fast row
+ * reader). Throws QuirkyCsvError when the quoting needs papaparse, NotUtf8Error when a UTF-8 read
+ * meets a byte sequence that is not UTF-8.
+ */
+async function readCsvBytes(
+	source: ByteSource,
+	file: string,
+	encoding: TextEncoding,
+	ctx: RowContext,
+	opts: ReadOptions,
+): Promise<TableInfo> {
+	const size = source.path && opts.onPart ? await source.size() : 0;
+	const worker =
+		size >= (opts.parallel?.minBytes ?? PARALLEL_MIN_BYTES) && encoding === 'utf-8'
+			? new BlockWorker()
+			: null;
+	try {
+		return await readCsvBytesWith(source, file, encoding, ctx, opts, worker, size);
+	} catch (e) {
+		worker?.cancel();
+		throw e;
+	}
+}
+
+async function readCsvBytesWith(
+	source: ByteSource,
+	file: string,
+	encoding: TextEncoding,
+	ctx: RowContext,
+	opts: ReadOptions,
+	worker: BlockWorker | null,
+	size: number,
+): Promise<TableInfo> {
+	const raw = source.stream()[Symbol.asyncIterator]();
+	const taken: Uint8Array[] = [];
+	async function* tap(): AsyncGenerator<Uint8Array> {
+		for (;;) {
+			const next = await raw.next();
+			if (next.done) return;
+			taken.push(next.value);
+			yield next.value;
+		}
+	}
+	const decoded = decodeChunks(tap(), encoding)[Symbol.asyncIterator]();
+	const { prefix, newline, found, filePeriode } = await readCsvHead(file, decoded);
+	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
+	const delim = found.delimiter!.charCodeAt(0);
+	const nl = newline.charCodeAt(0);
+	const template = processor.kind === 'template-laporan';
+	const utf8 = encoding === 'utf-8';
+	const reader = new ByteRecordReader({
+		processor,
+		fast: template ? new FastTemplateRows(found.match, processor, delim, nl) : null,
+		delim,
+		nl,
+		skip: found.index + 1,
+		utf8,
+		bom: utf8,
+		onRow: opts.onRow,
+	});
+	const info = (): TableInfo =>
+		finish(file, processor, {
+			format: 'csv',
+			encoding,
+			delimiter: found.delimiter,
+			header: found.cells,
+			headerRow: found.index + 1,
+		});
+
+	if (worker && !(template && utf8 && source.path)) worker.cancel();
+	else if (worker && source.path) {
+		await raw.return?.();
+		await readOnTwoThreads(source.path, source, size, worker, reader, processor, {
+			file,
+			header: found.cells,
+			delimiter: found.delimiter!,
+			newline,
+			filePeriode,
+			csv: opts.partCsv ?? false,
+			onPart: opts.onPart!,
+			blockBytes: opts.parallel?.blockBytes,
+			mainBlocks: opts.parallel?.mainBlocks ?? Infinity,
+		});
+		return info();
+	}
+
+	// UTF-8 bytes are read as they are (checked, not decoded); other encodings are decoded as the
+	// reference reader decodes them and encoded to UTF-8 for the tokenizer.
+	if (utf8) {
+		for (const chunk of taken) reader.push(chunk);
+		taken.length = 0;
+		for (;;) {
+			const next = await raw.next();
+			if (next.done) break;
+			reader.push(next.value);
+		}
+	} else {
+		reader.push(Buffer.from(prefix, 'utf8'));
+		for (;;) {
+			const next = await decoded.next();
+			if (next.done) break;
+			reader.push(Buffer.from(next.value, 'utf8'));
+		}
+	}
+	reader.end();
+	return info();
+}
+
+/**
+ * Reads the data rows of a CSV on this thread and a worker (see csv-part.ts): blocks from the front
+ * here, through `reader`; the worker's blocks go to `onPart` in file order once checked. Anything
+ * the worker could not read, or read from a wrong start, is read on here.
+ */
+async function readOnTwoThreads(
+	path: string,
+	source: ByteSource,
+	size: number,
+	worker: BlockWorker,
+	reader: ByteRecordReader,
+	processor: RowProcessor,
+	job: Omit<BlocksJob, 'path' | 'bounds' | 'claims'> & {
+		onPart: NonNullable<ReadOptions['onPart']>;
+		blockBytes: number | undefined;
+		mainBlocks: number;
+	},
+): Promise<void> {
+	const { onPart, blockBytes, mainBlocks, ...rest } = job;
+	const bounds = await blockBounds(source, 0, size, job.newline.charCodeAt(0), blockBytes);
+	const claims = BlockClaims.create(bounds.length - 1);
+	// Block 0 holds the header and title rows: it is always read here.
+	let block = claims.front();
+	const result = worker.read({ ...rest, path, bounds, claims: claims.shared });
+	let end = 0;
+	try {
+		while (block >= 0) {
+			for await (const chunk of source.stream(bounds[block], bounds[block + 1])) reader.push(chunk);
+			end = bounds[block + 1]!;
+			block = block + 1 < mainBlocks ? claims.front() : -1;
+		}
+	} catch (e) {
+		worker.cancel();
+		throw e;
+	}
+	if (end < size && reader.pending === 0) {
+		// The worker's own errors are not trusted: reading on here meets any real one itself.
+		const got = await result.catch(() => null);
+		const parts = got?.parts ?? [];
+		const first = bounds.indexOf(end);
+		const whole =
+			got !== null &&
+			parts.length === bounds.length - 1 - first &&
+			parts.every((p, k) => p.block === first + k && p.clean);
+		if (whole) {
+			let offset = reader.record;
+			for (const p of parts) {
+				processor.rows_read += p.rows_read;
+				processor.rows_accepted += p.rows_accepted;
+				processor.rows_rejected += p.rows_rejected;
+				for (const e of p.problems) processor.problems.push({ ...e, row: e.row! + offset });
+				onPart(p, offset);
+				offset += p.records;
+			}
+			for (const m of got.periodes) processor.periodes.add(m);
+			return;
+		}
+	}
+	worker.cancel();
+	for await (const chunk of source.stream(end)) reader.push(chunk);
+	reader.end();
+}
+
+async function readCsvOnce(
+	source: ByteSource,
+	file: string,
+	encoding: TextEncoding,
+	ctx: RowContext,
+	onRow: (row: AcceptedRow) => void,
+): Promise<TableInfo> {
+	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
+	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it);
 	const delimiter = found.delimiter!;
-	const filePeriode = filePeriodeOrThrow(file, found.match);
 	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
 
 	let yielded = 0;
@@ -319,7 +527,9 @@ async function readXlsx(
 	ctx: RowContext,
 	onRow: (row: AcceptedRow) => void,
 ): Promise<TableInfo> {
-	const wb = new ExcelJS.Workbook();
+	// Loaded on demand: exceljs is large, and most runs read only CSV.
+	const { default: Excel } = await import('exceljs');
+	const wb = new Excel.Workbook();
 	try {
 		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
 	} catch (e) {
@@ -390,12 +600,31 @@ export async function readTableFrom(
 	}
 	const bom = encodingFromBom(head);
 	try {
-		return await readCsvOnce(source, file, bom ?? 'utf-8', ctx, opts.onRow);
+		return await readCsv(source, file, bom ?? 'utf-8', ctx, opts);
 	} catch (e) {
 		if (!(e instanceof NotUtf8Error)) throw e;
 	}
 	opts.onRestart?.();
-	return readCsvOnce(source, file, 'windows-1252', ctx, opts.onRow);
+	return readCsv(source, file, 'windows-1252', ctx, opts);
+}
+
+/** The byte reader, or papaparse when asked or when the byte reader refuses the quoting. */
+async function readCsv(
+	source: ByteSource,
+	file: string,
+	encoding: TextEncoding,
+	ctx: RowContext,
+	opts: ReadOptions,
+): Promise<TableInfo> {
+	if (opts.csvReader !== 'papaparse') {
+		try {
+			return await readCsvBytes(source, file, encoding, ctx, opts);
+		} catch (e) {
+			if (!(e instanceof QuirkyCsvError)) throw e;
+		}
+		opts.onRestart?.();
+	}
+	return readCsvOnce(source, file, encoding, ctx, opts.onRow);
 }
 
 /** `readTableFrom` over bytes in memory, collecting the rows. Throws only `InputError`. */
@@ -403,10 +632,12 @@ export async function readTable(
 	bytes: Uint8Array,
 	fileName: string,
 	ctx?: RowContext,
+	csvReader?: ReadOptions['csvReader'],
 ): Promise<TableInfo & { rows: AcceptedRow[] }> {
 	let rows: AcceptedRow[] = [];
 	const info = await readTableFrom(bytesSource(bytes), fileName, {
 		context: ctx,
+		csvReader,
 		onRow: (r) => rows.push(r),
 		onRestart: () => {
 			rows = [];
