@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -67,6 +67,79 @@ describe('scripts/data.ts', () => {
 		const lenient = data('--input', join(FIXTURES, 'template/bad-rows.csv'), '--out', out);
 		expect(lenient.code).toBe(0);
 		expect(lenient.stderr).not.toMatch(/kadang/);
+	});
+
+	it('data ends with one line naming the rejected rows and the first reason, even without --verbose', () => {
+		const out = tmp();
+		const input = join(FIXTURES, 'template/bad-rows.csv');
+		const r = data('--input', input, '--out', out);
+		expect(r.code).toBe(0);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(4);
+		expect(lines[0]).toMatch(
+			/bad-rows\.csv {2}Template Laporan 2024-10 {2}5 rows, 4 rejected, 0 warnings$/,
+		);
+		const rel = relative(ROOT, input);
+		const report = relative(ROOT, join(out, 'quality.json'));
+		expect(lines[3]).toBe(
+			`Warning: 4 rows rejected in 1 file (first: ${rel} row 3, column "poktan_bkb": not a yes/no value; use Ada or Tidak Ada (blank = not reported)); see ${report} or the Kualitas data page.`,
+		);
+		const strict = data('--input', input, '--out', out, '--strict');
+		expect(strict.code).toBe(1);
+		expect(strict.stderr.trim().split('\n').pop()).toBe(
+			lines[3]!.replace(/^Warning: /, 'Error: --strict: '),
+		);
+	});
+
+	it('data --strict exits 1 on a file with a duplicate desa and month, and the counts reconcile', () => {
+		const out = tmp();
+		const r = data('--input', join(FIXTURES, 'template/duplicate.csv'), '--out', out, '--strict');
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/4 rows, 2 rejected, 0 warnings/);
+		expect(r.stderr).toMatch(
+			/Error: --strict: 2 rows rejected in 1 file \(first: .*duplicate\.csv row 3: duplicate of row 2; this row is not used\./,
+		);
+		const quality = JSON.parse(readFileSync(join(out, 'quality.json'), 'utf8'));
+		expect(quality.total).toEqual({ rows_read: 4, rows_accepted: 2, rows_rejected: 2 });
+		expect(readFileSync(join(out, 'kampung.csv'), 'utf8').trim().split('\n')).toHaveLength(3);
+		expect(quality.problems[0]).toMatchObject({
+			level: 'error',
+			pesan: expect.stringMatching(/^duplikat dari baris 2; baris ini tidak dipakai/),
+			kode_desa: '35.09.19.1007',
+			periode: '2024-10',
+		});
+	});
+
+	it('data on a folder with several unusable files exits 2 with one line per file, and writes nothing', () => {
+		const dir = tmp();
+		for (const rel of [
+			'unusable/empty.csv',
+			'unusable/header-only_20241014.csv',
+			'unusable/renamed-column_20241014.csv',
+			'klasifikasi/classification-table_20241014093000.csv',
+		]) {
+			copyFileSync(join(FIXTURES, rel), join(dir, rel.split('/')[1]!));
+		}
+		const xlsx = readFileSync(
+			join(FIXTURES, 'klasifikasi/classification-table_20241014093000.xlsx'),
+		);
+		writeFileSync(join(dir, 'terpotong_20241014.xlsx'), xlsx.subarray(0, 2000));
+		const out = join(dir, 'out');
+		const r = data('--input', dir, '--out', out);
+		expect(r.code).toBe(2);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(4);
+		expect(lines[0]).toMatch(/^error: .*empty\.csv: the file is empty/);
+		expect(lines[1]).toMatch(
+			/^error: .*header-only_20241014\.csv: the Klasifikasi header is on row 1 but no data rows follow/,
+		);
+		expect(lines[2]).toMatch(
+			/^error: .*renamed-column_20241014\.csv: the Klasifikasi header cannot be used: column "Desa" is missing; found an unknown column "Dsa" — rename it to "Desa"$/,
+		);
+		expect(lines[3]).toMatch(
+			/^error: .*terpotong_20241014\.xlsx: cannot be read as an XLSX workbook/,
+		);
+		expect(existsSync(out)).toBe(false);
 	});
 
 	it('data without --out exits 2 with the usage', () => {

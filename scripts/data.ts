@@ -1,8 +1,9 @@
 /**
  * `npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose]`
  * Reads the exports / Template Laporan files and writes `<out>/kampung.csv` and `<out>/quality.json`.
- * Exit 0 when done (rejected rows are in the report), 1 with --strict when a row was rejected,
- * 2 when an input cannot be used (nothing is written), 3 on an unexpected error.
+ * Exit 0 when done (rejected rows are in the report, and one line says how many), 1 with --strict
+ * when a row was rejected, 2 when an input cannot be used (every such file is listed, nothing is
+ * written), 3 on an unexpected error.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -11,10 +12,12 @@ import { join, relative } from 'node:path';
 import { finished } from 'node:stream/promises';
 import {
 	InputError,
+	InputErrors,
 	KIND_LABELS,
 	ingestTable,
 	kampungCsvTableChunks,
 	qualityJsonChunks,
+	rejectionSummary,
 	type FileSummary,
 } from '../src/lib/ingest/index';
 import type { Problem } from '../src/lib/model';
@@ -85,10 +88,14 @@ async function writeChunks(path: string, chunks: Iterable<string | Uint8Array>):
 
 async function main(): Promise<number> {
 	const args = parseArgv(process.argv.slice(2));
+	const paths = new Map<string, string>();
 	const { table, order, quality, written } = await ingestTable({
 		inputs: args.inputs,
 		csv: true,
-		onFile: (s) => console.error(fileLine(s)),
+		onFile: (s) => {
+			paths.set(s.file, s.path);
+			console.error(fileLine(s));
+		},
 	});
 	if (args.verbose) for (const p of quality.problems) console.error(problemLine(p));
 	await mkdir(args.out, { recursive: true });
@@ -98,6 +105,15 @@ async function main(): Promise<number> {
 	const qualityPath = join(args.out, 'quality.json');
 	await writeChunks(qualityPath, qualityJsonChunks(quality));
 	console.error(`wrote ${fromCwd(qualityPath)}  ${quality.problems.length} problems`);
+	const summary = rejectionSummary(quality, {
+		qualityJson: fromCwd(qualityPath),
+		strict: args.strict,
+		fileName: (f) => {
+			const path = paths.get(f);
+			return path ? fromCwd(path) : f;
+		},
+	});
+	if (summary) console.error(summary);
 	return args.strict && quality.total.rows_rejected > 0 ? 1 : 0;
 }
 
@@ -110,7 +126,10 @@ main().then(
 			console.error(`error: ${e.message}\n${USAGE}`);
 			process.exitCode = 2;
 		} else if (e instanceof InputError) {
-			console.error(`error: ${e.path ? fromCwd(e.path) : e.file}: ${e.detail}`);
+			// One line per unusable file, so all of them are fixed before the next run.
+			for (const one of e instanceof InputErrors ? e.errors : [e]) {
+				console.error(`error: ${one.path ? fromCwd(one.path) : one.file}: ${one.detail}`);
+			}
 			process.exitCode = 2;
 		} else {
 			console.error(`Unexpected error: ${e instanceof Error ? e.message : String(e)}`);

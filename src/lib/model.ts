@@ -132,7 +132,14 @@ export type Problem = {
 	column: string | null;
 	value: string | null;
 	level: 'error' | 'warning';
+	/** What is wrong and what to do, in English (logs, /en/ pages). */
 	message: string;
+	/** The same message in Indonesian, for the data officer on the Indonesian pages. */
+	pesan: string;
+	/** The desa/kelurahan of the row, when known (links the problem to its kampung page). */
+	kode_desa?: string | null;
+	/** The reporting month of the row (`YYYY-MM`), when known. */
+	periode?: string | null;
 };
 
 /**

@@ -5,8 +5,16 @@
  * `parseTypedCell`.
  */
 import { TIERS, type Tier } from '../model';
+import * as M from './messages';
 
-export class CellError extends Error {}
+/** A cell that cannot be read as its column's kind; `message` in English, `pesan` in Indonesian. */
+export class CellError extends Error {
+	readonly pesan: string;
+	constructor(m: M.Msg) {
+		super(m.en);
+		this.pesan = m.id;
+	}
+}
 
 export type CellKind =
 	'flag' | 'count' | 'score' | 'decimal' | 'tier' | 'periode' | 'date' | 'kode' | 'text';
@@ -68,7 +76,7 @@ export function parseFlag(raw: string): boolean | null {
 	if (s.length === 0) return null;
 	const v = FLAG_LOWER.get(s);
 	if (v !== undefined) return v;
-	throw new CellError('not a yes/no value; use Ada or Tidak Ada (blank = not reported)');
+	throw new CellError(M.flagInvalid());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,14 +110,12 @@ function parseCountSlow(raw: string): number | null {
 	let digits: string;
 	if (/^\d+$/.test(s)) digits = s;
 	else if (/^\d{1,3}(\.\d{3})+$/.test(s)) digits = s.replaceAll('.', '');
-	else if (/^-\s*[\d.,]+$/.test(s)) throw new CellError('counts cannot be negative');
+	else if (/^-\s*[\d.,]+$/.test(s)) throw new CellError(M.countNegative());
 	else if (/^[\d.]*\d[.,]\d+$/.test(s) || /^\d+[.,]$/.test(s)) {
-		throw new CellError(
-			'a count is a whole number; remove the decimal part (a "." thousands separator must be followed by exactly 3 digits, as in 1.234)',
-		);
-	} else throw new CellError('not a number; write a whole number such as 1234 or 1.234');
+		throw new CellError(M.countDecimal());
+	} else throw new CellError(M.countNotNumber());
 	const v = Number(digits);
-	if (v > MAX_COUNT) throw new CellError('number too large for a count; check the cell');
+	if (v > MAX_COUNT) throw new CellError(M.countTooLarge());
 	return v;
 }
 
@@ -123,12 +129,11 @@ export function parseDecimal(raw: string): number | null {
 	let t: string;
 	if (s.includes(',')) {
 		if (!/^-?\d{1,3}(\.\d{3})*,\d+$/.test(s) && !/^-?\d+,\d+$/.test(s)) {
-			throw new CellError('not a decimal number; write it as 3,40 or 3.40');
+			throw new CellError(M.decimalInvalid());
 		}
 		t = s.replaceAll('.', '').replace(',', '.');
 	} else {
-		if (!/^-?\d+(\.\d+)?$/.test(s))
-			throw new CellError('not a decimal number; write it as 3,40 or 3.40');
+		if (!/^-?\d+(\.\d+)?$/.test(s)) throw new CellError(M.decimalInvalid());
 		t = s;
 	}
 	return Number(t);
@@ -141,8 +146,7 @@ export function parseScore(raw: string): number | null {
 		if (c >= 48 && c <= 57) return c - 48;
 	}
 	const v = parseDecimal(raw);
-	if (v !== null && !Number.isInteger(v))
-		throw new CellError('a score is a whole number from 1 to 4');
+	if (v !== null && !Number.isInteger(v)) throw new CellError(M.scoreWhole());
 	return v;
 }
 
@@ -156,7 +160,7 @@ export function parseTier(raw: string): Tier | null {
 	if (s.length === 0 || s === '-') return null;
 	const t = TIER_BY_LOWER.get(s.toLowerCase());
 	if (t) return t;
-	throw new CellError(`not a tier; use one of ${TIERS.join(', ')}`);
+	throw new CellError(M.tierInvalid());
 }
 
 /**
@@ -205,7 +209,7 @@ for (const [m, names] of MONTH_NAMES) for (const n of names) MONTHS[n] = m;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 function checkYear(y: number): void {
-	if (y < 1900 || y > 2999) throw new CellError(`year ${y} is out of range; check the date`);
+	if (y < 1900 || y > 2999) throw new CellError(M.yearOutOfRange(y));
 }
 
 const monthPool = new Map<number, string>();
@@ -213,8 +217,7 @@ const monthPool = new Map<number, string>();
 /** `YYYY-MM`, one shared string per month; throws CellError for a year or month out of range. */
 export function yearMonth(y: number, m: number): string {
 	checkYear(y);
-	if (m < 1 || m > 12)
-		throw new CellError(`month ${m} does not exist; use YYYY-MM such as 2024-10`);
+	if (m < 1 || m > 12) throw new CellError(M.monthInvalid(m));
 	// One string per month, shared by every row of that month.
 	const key = y * 100 + m;
 	let s = monthPool.get(key);
@@ -230,7 +233,7 @@ export function isoDate(y: number, m: number, d: number): string {
 	checkYear(y);
 	const t = new Date(Date.UTC(y, m - 1, d));
 	if (m < 1 || m > 12 || t.getUTCDate() !== d || t.getUTCMonth() !== m - 1) {
-		throw new CellError(`there is no such day; write the date as DD/MM/YYYY, e.g. 27/09/2017`);
+		throw new CellError(M.noSuchDay());
 	}
 	return `${y}-${pad2(m)}-${pad2(d)}`;
 }
@@ -251,7 +254,7 @@ export function parsePeriode(raw: string): string | null {
 		const month = MONTHS[m[1]!.toLowerCase()];
 		if (month) return yearMonth(+m[2]!, month);
 	}
-	throw new CellError('not a month; write YYYY-MM such as 2024-10 (or "Oktober 2024")');
+	throw new CellError(M.periodeInvalid());
 }
 
 // Excel day 0 is 1899-12-30 for every serial after Excel's phantom 1900-02-29 (serial 60).
@@ -259,7 +262,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function excelSerialToIso(serial: number): string {
 	if (!Number.isFinite(serial) || serial < 61 || serial > 2958465) {
-		throw new CellError('not a date; write it as DD/MM/YYYY');
+		throw new CellError(M.serialInvalid());
 	}
 	const t = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000);
 	return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
@@ -285,8 +288,8 @@ export function parseDate(raw: string): string | null {
 		if (month) return isoDate(+m[3]!, month, +m[1]!);
 	}
 	if (/^\d{5,7}(\.\d+)?$/.test(s)) return excelSerialToIso(Number(s));
-	if (/^\d{4}$/.test(s)) throw new CellError('a year alone is not a date; write DD/MM/YYYY');
-	throw new CellError('not a date; write it as DD/MM/YYYY, e.g. 27/09/2017');
+	if (/^\d{4}$/.test(s)) throw new CellError(M.yearAlone());
+	throw new CellError(M.dateInvalid());
 }
 
 /**
@@ -351,26 +354,22 @@ export function parseTypedCell(kind: CellKind, v: TypedCell): unknown {
 	if (v === null) return null;
 	if (typeof v === 'string') return PARSERS[kind](v);
 	if (v instanceof ExcelError) {
-		throw new CellError(
-			`the cell holds the Excel error ${v.code}; fix the formula or type the value`,
-		);
+		throw new CellError(M.excelError(v.code));
 	}
 	if (typeof v === 'number') {
 		switch (kind) {
 			case 'count':
-				if (!Number.isInteger(v)) {
-					throw new CellError('a count is a whole number; remove the decimal part');
-				}
-				if (v < 0) throw new CellError('counts cannot be negative');
+				if (!Number.isInteger(v)) throw new CellError(M.countWhole());
+				if (v < 0) throw new CellError(M.countNegative());
 				return v;
 			case 'score':
-				if (!Number.isInteger(v)) throw new CellError('a score is a whole number from 1 to 4');
+				if (!Number.isInteger(v)) throw new CellError(M.scoreWhole());
 				return v;
 			case 'decimal':
 				return v;
 			case 'flag':
 				if (v === 1 || v === 0) return v === 1;
-				throw new CellError('not a yes/no value; use Ada or Tidak Ada (blank = not reported)');
+				throw new CellError(M.flagInvalid());
 			case 'date':
 				return excelSerialToIso(v);
 			default:
@@ -379,7 +378,7 @@ export function parseTypedCell(kind: CellKind, v: TypedCell): unknown {
 	}
 	if (typeof v === 'boolean') {
 		if (kind === 'flag') return v;
-		throw new CellError(`a ${kind} cell cannot be ${v ? 'TRUE' : 'FALSE'}`);
+		throw new CellError(M.booleanCell(kind, v));
 	}
 	if (kind === 'date') return isoOfDate(v);
 	if (kind === 'periode') return isoOfDate(v).slice(0, 7);

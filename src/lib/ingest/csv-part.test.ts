@@ -96,24 +96,37 @@ describe('reading a Template Laporan CSV on two threads', () => {
 	it('ingestTable({ parallel }) on two threads merges duplicates across threads and numbers rows as one file', async () => {
 		const n = lines.length;
 		const rows = [...lines];
-		// Row 3's desa and month again near the end, more complete; row 10's, less complete.
+		// Row 3's desa and month again near the end, with another name; row 10's, the same row
+		// with a doubtful PUS (whose warning goes with the rejected row).
 		const third = rows[1]!;
 		rows[1] = withCell(third, 2, '');
 		rows.push(third);
-		rows.push(withCell(rows[8]!, 2, ''));
-		// A rejected row, a doubtful row and a quoted name with a delimiter, late in the file.
+		rows.push(withCell(rows[8]!, 38, '99999'));
+		// A rejected row, a doubtful row (in a month of its own) and a quoted name with a
+		// delimiter, late in the file.
 		rows.splice(n - 5, 0, withCell(rows[n - 6]!, 17, 'kadang'));
-		rows.splice(n - 3, 0, withCell(rows[n - 4]!, 38, '99999'));
+		rows.splice(n - 3, 0, withCell(withCell(rows[n - 4]!, 38, '99999'), 0, '2031-01'));
 		rows[n - 10] = withCell(rows[n - 10]!, 2, '"Kampung KB Mawar, Blok ""A"""');
 		const path = write('template-laporan_dup.csv', header, rows);
 		expect(await workerBlocks(path)).toBeGreaterThan(0);
-		const { quality } = await expectSameAsOnePass(path);
+		const { records, quality } = await expectSameAsOnePass(path);
 		const messages = quality.problems.map((p) => `${p.level} ${p.row} ${p.message}`);
-		// The two copies at the end, and the doubtful row (a changed copy of the row before it).
-		expect(messages.filter((m) => / are both /.test(m))).toHaveLength(3);
+		// The two copies at the end are rejected; the first row of each desa and month is used.
+		const last = rows.length + 1;
+		expect(messages.filter((m) => / this row is not used/.test(m))).toEqual([
+			expect.stringMatching(
+				new RegExp(`^error ${last - 1} duplicate of row 3; this row is not used\\. .*nama_kampung`),
+			),
+			expect.stringMatching(new RegExp(`^error ${last} duplicate of row 10; this row is not used`)),
+		]);
 		expect(messages.some((m) => /^error \d+ not a yes\/no value/.test(m))).toBe(true);
-		expect(messages.some((m) => /^warning \d+ .*not PUS 99999/.test(m))).toBe(true);
-		expect(messages.some((m) => /rows 3 and \d+ are both .* \(more complete\)/.test(m))).toBe(true);
+		// Only the doubtful row of its own month keeps its warning.
+		expect(messages.filter((m) => /not PUS 99999/.test(m))).toEqual([
+			expect.stringMatching(new RegExp(`^warning ${n - 1} `)),
+		]);
+		expect(records.find((r) => r.periode === '2031-01')?.jumlah_catatan).toBe(1);
+		for (const f of quality.files) expect(f.rows_read).toBe(f.rows_accepted + f.rows_rejected);
+		expect(quality.total.rows_accepted).toBe(records.length);
 	}, 60_000);
 
 	it('ingestTable({ parallel }) on two threads sorts rows that are out of order', async () => {

@@ -18,3 +18,24 @@ export class InputError extends Error {
 		this.path = path;
 	}
 }
+
+/**
+ * Several inputs that cannot be used, found in one run: every one is listed (one line each) so the
+ * data officer fixes them all before running again. `file`, `detail` and `path` are the first's.
+ */
+export class InputErrors extends InputError {
+	readonly errors: readonly InputError[];
+
+	constructor(errors: readonly InputError[]) {
+		const first = errors[0]!;
+		super(first.file, first.detail, first.path);
+		this.name = 'InputErrors';
+		this.errors = errors;
+		this.message = `${errors.length} input files cannot be used:\n${errors.map((e) => `  ${e.message}`).join('\n')}`;
+	}
+}
+
+/** The one InputError for `errors`: itself when there is one, else all of them together. */
+export function inputErrorOf(errors: readonly InputError[]): InputError {
+	return errors.length === 1 ? errors[0]! : new InputErrors(errors);
+}

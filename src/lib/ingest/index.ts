@@ -2,7 +2,9 @@
  * Reading the agency's inputs (Klasifikasi and Rekap Kampung exports, Template Laporan; CSV or XLSX)
  * into published Kampung KB records and a quality report. See docs/architecture.md for the contract.
  */
-export { InputError } from './errors';
+export { InputError, InputErrors } from './errors';
+export { rejectionSummary, type RejectionSummaryOptions } from './summary';
+export type { Msg } from './messages';
 export {
 	runIngest,
 	ingestTable,

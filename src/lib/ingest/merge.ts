@@ -5,8 +5,9 @@
  * one month disagree the record is kept and a warning names both files.
  */
 import { SCORE_FIELDS, type InputKind, type KampungRecord, type Problem } from '../model';
+import * as M from './messages';
 import type { Draft } from './records';
-import { KIND_LABELS } from './schemas';
+import { KIND_LABELS, REKAP_COUNT_HEADERS } from './schemas';
 
 /** Drafts per record key; a single draft is stored bare, since most keys have only one. */
 export type DraftMap = Map<number, Draft | Draft[]>;
@@ -49,6 +50,83 @@ const OUTPUT_CODES = {
 	output_mkjp: 'O3',
 	output_unmet_need: 'O4',
 } as const;
+type OutputField = keyof typeof OUTPUT_CODES;
+
+const H = REKAP_COUNT_HEADERS;
+const KB_FIELDS = [
+	'kb_iud',
+	'kb_mow',
+	'kb_mop',
+	'kb_kondom',
+	'kb_implan',
+	'kb_suntik',
+	'kb_pil',
+] as const;
+const MKJP_FIELDS = ['kb_iud', 'kb_mow', 'kb_mop', 'kb_implan'] as const;
+/** The Rekap Kampung columns each output score reads first (klasifikasi.md section 5). */
+const OUTPUT_COLUMNS: Record<OutputField, readonly string[]> = {
+	output_poktan: [H.peserta_bkb, H.peserta_bkr, H.peserta_bkl, H.peserta_uppka, H.peserta_pikr],
+	output_cpr: [H.pus, ...KB_FIELDS.map((f) => H[f])],
+	output_mkjp: MKJP_FIELDS.map((f) => H[f]),
+	output_unmet_need: [H.pus, H.nonkb_iat, H.nonkb_tial],
+};
+
+/**
+ * The blank inputs behind a Rekap Kampung row's differing output scores, read back from its record:
+ * a blank count in a reported section stays null there (a section of only 0 and blanks is not
+ * reported at all). One blank of IAT and TIAL counts as 0 in the rule, so only both blank show.
+ */
+function blankCauses(r: KampungRecord, diff: readonly OutputField[]): M.BlankCause[] {
+	const causes: M.BlankCause[] = [];
+	// O2, O3 and O4 read PUS and the KKBPK counts; O1 reads poktan counts the record does not keep.
+	const needsPus = diff.some((f) => f !== 'output_poktan');
+	if (needsPus && r.penduduk_dilaporkan === false)
+		causes.push({ kind: 'section', section: 'Penduduk' });
+	if (needsPus && r.kkbpk_dilaporkan === false) causes.push({ kind: 'section', section: 'KKBPK' });
+	const blank: string[] = [];
+	if (needsPus && r.penduduk_dilaporkan === true && r.pus === null) blank.push(H.pus);
+	if (r.kkbpk_dilaporkan === true) {
+		if (diff.includes('output_cpr') || diff.includes('output_mkjp')) {
+			for (const f of KB_FIELDS) if (r[f] === null) blank.push(H[f]);
+		}
+		if (
+			diff.includes('output_unmet_need') &&
+			r.pus !== null &&
+			r.pus > 0 &&
+			r.unmet_need_persen === null
+		)
+			blank.push(H.nonkb_iat, H.nonkb_tial);
+	}
+	if (blank.length > 0) causes.push({ kind: 'blank', columns: blank });
+	return causes;
+}
+
+/** The cells of a Rekap Kampung row behind its differing output scores that its record keeps. */
+function valuesRead(r: KampungRecord, diff: readonly OutputField[]): string | null {
+	const out: string[] = [];
+	if (diff.some((f) => f !== 'output_poktan')) out.push(`${H.pus} ${r.pus ?? '–'}`);
+	if (diff.includes('output_cpr')) for (const f of KB_FIELDS) out.push(`${H[f]} ${r[f] ?? '–'}`);
+	else if (diff.includes('output_mkjp'))
+		for (const f of MKJP_FIELDS) out.push(`${H[f]} ${r[f] ?? '–'}`);
+	return out.length > 0 ? out.join(', ') : null;
+}
+
+/** The figures the differing output scores come from (percentages of the record), per language. */
+function figuresRead(r: KampungRecord, diff: readonly OutputField[]): M.Msg | null {
+	const en: string[] = [];
+	const id: string[] = [];
+	const pct = (x: number | null, blank: string) => (x === null ? blank : `${x}%`);
+	const add = (e: string, i: string, x: number | null) => {
+		en.push(`${e} ${pct(x, 'none')}`);
+		id.push(`${i} ${pct(x, 'tidak ada').replace('.', ',')}`);
+	};
+	if (diff.includes('output_poktan'))
+		add('poktan participation', 'partisipasi poktan', r.partisipasi_poktan_persen);
+	if (diff.includes('output_cpr')) add('CPR', 'CPR', r.cpr_persen);
+	if (diff.includes('output_mkjp')) add('MKJP share', 'porsi MKJP', r.mkjp_persen);
+	if (diff.includes('output_unmet_need')) add('unmet need', 'unmet need', r.unmet_need_persen);
+	return en.length > 0 ? { en: en.join(', '), id: id.join(', ') } : null;
+}
 
 type Duplicate = { kind: InputKind; dropped: string; kept: string; months: Set<string> };
 
@@ -56,8 +134,9 @@ class Merger {
 	readonly problems: Problem[] = [];
 	private readonly duplicates = new Map<string, Duplicate>();
 
-	private warn(d: Draft, column: string | null, value: string | null, message: string): void {
-		this.problems.push({ file: d.file, row: d.row, column, value, level: 'warning', message });
+	private warn(d: Draft, column: string | null, value: string | null, m: M.Msg): void {
+		const { kode_desa, periode } = d.rec;
+		this.problems.push(M.problem(d.file, d.row, column, value, 'warning', m, kode_desa, periode));
 	}
 
 	merge(list: Draft[]): KampungRecord {
@@ -91,17 +170,28 @@ class Merger {
 		rec.sumber = [...new Set(list.filter((d) => used.includes(d)).map((d) => d.file))].join(' | ');
 
 		if (k && r) {
-			const diff = (Object.keys(OUTPUT_CODES) as (keyof typeof OUTPUT_CODES)[]).filter(
+			const diff = (Object.keys(OUTPUT_CODES) as OutputField[]).filter(
 				(f) => k.rec[f] !== r.rec[f],
 			);
 			if (diff.length > 0) {
 				const show = (d: Draft) => diff.map((f) => `${OUTPUT_CODES[f]} ${d.rec[f]}`).join(', ');
+				const causes = blankCauses(r.rec, diff);
+				const blank = causes.flatMap((c) => (c.kind === 'blank' ? c.columns : []));
+				const columns = [...new Set(diff.flatMap((f) => OUTPUT_COLUMNS[f]))];
 				notes++;
+				// A blank cell is named alone; else every column the differing scores read.
 				this.warn(
 					r,
-					null,
-					null,
-					`output scores from these counts (${show(r)}) differ from ${k.file} row ${k.row} (${show(k)}); the Klasifikasi export's scores are published (this export shows blanks as 0, so it can differ)`,
+					(blank.length > 0 ? blank : columns).join(', '),
+					causes.length > 0 ? null : valuesRead(r.rec, diff),
+					M.rekapOutputsDiffer({
+						here: show(r),
+						klasifikasiFile: k.file,
+						klasifikasiRow: k.row,
+						there: show(k),
+						causes,
+						figures: figuresRead(r.rec, diff),
+					}),
 				);
 			}
 		}
@@ -113,13 +203,11 @@ class Merger {
 				(t.rec.klasifikasi !== official || (given !== null && given !== official))
 			) {
 				notes++;
-				const givenText =
-					given !== null && given !== official ? `, and its klasifikasi_resmi says ${given}` : '';
 				this.warn(
 					t,
 					'klasifikasi_resmi',
 					given,
-					`this Template Laporan row scores ${t.rec.klasifikasi}${givenText}, but ${k.file} row ${k.row} gives ${official}; the export's scores and tier are published`,
+					M.templateTierDiffers(t.rec.klasifikasi, given, k.file, k.row, official),
 				);
 			}
 		}
@@ -138,14 +226,16 @@ class Merger {
 	}
 
 	fileWarnings(): Problem[] {
-		return [...this.duplicates.values()].map((d) => ({
-			file: d.dropped,
-			row: null,
-			column: null,
-			value: null,
-			level: 'warning' as const,
-			message: `${d.kept} is also a ${KIND_LABELS[d.kind]} for ${[...d.months].sort().join(', ')}; for kampung in both files, ${d.kept} is used`,
-		}));
+		return [...this.duplicates.values()].map((d) =>
+			M.problem(
+				d.dropped,
+				null,
+				null,
+				null,
+				'warning',
+				M.sameKindFiles(d.kept, KIND_LABELS[d.kind], [...d.months].sort()),
+			),
+		);
 	}
 }
 

@@ -32,6 +32,7 @@ import {
 	type Scores,
 } from '../model';
 import { loadWilayah } from '../wilayah/index';
+import * as M from './messages';
 import type { AcceptedRow } from './row-parser';
 import type { KlasifikasiRow, RekapKampungRow } from './schemas';
 
@@ -40,7 +41,7 @@ export type Draft = {
 	kind: InputKind;
 	file: string;
 	row: number;
-	/** Non-blank cells of the row; the more complete of two duplicate rows wins. */
+	/** Non-blank cells of the row. */
 	filled: number;
 	rec: KampungRecord;
 };
@@ -75,16 +76,11 @@ class RowWarnings {
 		private readonly out: Problem[],
 	) {}
 
-	add(column: string, value: unknown, message: string): void {
+	add(column: string, value: unknown, m: M.Msg): void {
 		this.count++;
-		this.out.push({
-			file: this.r.file,
-			row: this.r.row,
-			column,
-			value: value === null || value === undefined ? null : String(value),
-			level: 'warning',
-			message,
-		});
+		const r = this.r;
+		const shown = value === null || value === undefined ? null : String(value);
+		this.out.push(M.problem(r.file, r.row, column, shown, 'warning', m, r.desa.kode, r.periode));
 	}
 }
 type Figures = ReturnType<typeof programmeFigures>;
@@ -271,11 +267,7 @@ function checkPair(
 	warn: RowWarnings,
 ): void {
 	if (p !== null && s !== null && p > s) {
-		warn.add(
-			label(peserta),
-			p,
-			`${p} participants exceed their target ${label(sasaran)} (${s}); check both counts`,
-		);
+		warn.add(label(peserta), p, M.participantsExceed(p, label(sasaran), s));
 	}
 }
 
@@ -307,11 +299,7 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 			l.nonkb_iat !== null ||
 			l.nonkb_tial !== null;
 		if (any && users + nonUsers !== l.pus) {
-			warn.add(
-				label('pus'),
-				l.pus,
-				`contraceptive users (${users}) + non-users (${nonUsers}) = ${users + nonUsers}, not PUS ${l.pus}; the national form requires them to match, so check the counts`,
-			);
+			warn.add(label('pus'), l.pus, M.pusMismatch(users, nonUsers, l.pus));
 		}
 	}
 	checkPair(l.peserta_bkb, l.keluarga_balita, 'peserta_bkb', 'keluarga_balita', label, warn);
@@ -320,11 +308,7 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 	checkPair(l.peserta_uppka, l.jumlah_keluarga, 'peserta_uppka', 'jumlah_keluarga', label, warn);
 	checkPair(l.peserta_pikr, l.jumlah_remaja, 'peserta_pikr', 'jumlah_remaja', label, warn);
 	if (l.tanggal_pencanangan !== null && l.tanggal_pencanangan < '2016-01-01') {
-		warn.add(
-			label('tanggal_pencanangan'),
-			l.tanggal_pencanangan,
-			'launch date before 2016-01-01, which the national form does not accept; check the year',
-		);
+		warn.add(label('tanggal_pencanangan'), l.tanggal_pencanangan, M.launchTooEarly());
 	}
 }
 
@@ -559,7 +543,7 @@ function fromTemplate(
 		warn.add(
 			r.label('klasifikasi_resmi'),
 			v.klasifikasi_resmi,
-			`the official tier given (${v.klasifikasi_resmi}) differs from the tier the rule gives for this row (${rec.klasifikasi}); check the row against the website`,
+			M.officialTierDiffers(v.klasifikasi_resmi, rec.klasifikasi),
 		);
 	}
 	return rec;
@@ -576,30 +560,22 @@ function fromKlasifikasi(
 	const c = classify(scores);
 	applyClassification(rec, c);
 	rec.klasifikasi_resmi = v.klasifikasi;
-	const differing: string[] = [];
+	const differing: M.IndexDifference[] = [];
 	for (const f of ['index_input', 'index_proses', 'index_output'] as const) {
 		const exported = v[f];
 		if (exported !== null && Math.abs(exported - c[f]) > 0.005) {
-			differing.push(`${r.label(f)} ${exported} vs ${c[f].toFixed(2)}`);
-			warn.add(
-				r.label(f),
-				exported,
-				`the export's ${r.label(f)} is ${exported} but its scores give ${c[f].toFixed(2)}; the recomputed value is published`,
-			);
+			const d = { label: r.label(f), exported, computed: c[f].toFixed(2) };
+			differing.push(d);
+			warn.add(d.label, exported, M.indexDiffers(d.label, exported, d.computed));
 		}
 	}
 	if (v.klasifikasi === null) {
-		warn.add(
-			r.label('klasifikasi'),
-			null,
-			`the export gives no tier; the scores give ${c.klasifikasi}, published as the computed tier only`,
-		);
+		warn.add(r.label('klasifikasi'), null, M.exportNoTier(c.klasifikasi));
 	} else if (v.klasifikasi !== c.klasifikasi) {
-		const why = differing.length > 0 ? ` (exported vs recomputed: ${differing.join(', ')})` : '';
 		warn.add(
 			r.label('klasifikasi'),
 			v.klasifikasi,
-			`the export says ${v.klasifikasi} but its 12 scores give ${c.klasifikasi}${why}; the exported tier stays the official one (klasifikasi_resmi)`,
+			M.exportTierDiffers(v.klasifikasi, c.klasifikasi, differing),
 		);
 	}
 	return rec;

@@ -23,6 +23,7 @@ import {
 	type CellParser,
 	type TypedCell,
 } from './cells';
+import * as M from './messages';
 import {
 	COLUMNS,
 	KODE_PARTS,
@@ -152,8 +153,8 @@ export class RowProcessor {
 		return null;
 	}
 
-	private problem(row: number, column: string | null, value: unknown, message: string): Problem {
-		return { file: this.file, row, column, value: shown(value), level: 'error', message };
+	private problem(row: number, column: string | null, value: unknown, m: M.Msg): Problem {
+		return M.problem(this.file, row, column, shown(value), 'error', m);
 	}
 
 	/** A CSV row: all cells are text, and the row must have as many cells as the header. */
@@ -170,12 +171,7 @@ export class RowProcessor {
 		this.rows_read++;
 		if (cells.length !== this.width) {
 			return this.reject([
-				this.problem(
-					row,
-					null,
-					cells.join(' | '),
-					`this row has ${cells.length} cells but the header has ${this.width}; quote any value that contains the delimiter, and check for missing or extra cells`,
-				),
+				this.problem(row, null, cells.join(' | '), M.widthMismatch(cells.length, this.width)),
 			]);
 		}
 		const values: Record<string, unknown> = { ...this.blank };
@@ -194,7 +190,7 @@ export class RowProcessor {
 				}
 			} catch (e) {
 				if (!(e instanceof CellError)) throw e;
-				errors.push(this.problem(row, col.label, raw, e.message));
+				errors.push(this.problem(row, col.label, raw, { en: e.message, id: e.pesan }));
 			}
 		}
 		return this.finish(values, filled, errors, row);
@@ -208,14 +204,7 @@ export class RowProcessor {
 		for (let i = this.width; i < cells.length; i++) {
 			const c = cells[i];
 			if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) {
-				errors.push(
-					this.problem(
-						row,
-						`column ${i + 1}`,
-						c,
-						'value outside the table: this column has no header; delete it or add a header',
-					),
-				);
+				errors.push(this.problem(row, `column ${i + 1}`, c, M.outsideTable()));
 			}
 		}
 		const values: Record<string, unknown> = { ...this.blank };
@@ -230,7 +219,7 @@ export class RowProcessor {
 				}
 			} catch (e) {
 				if (!(e instanceof CellError)) throw e;
-				errors.push(this.problem(row, col.label, raw, e.message));
+				errors.push(this.problem(row, col.label, raw, { en: e.message, id: e.pesan }));
 			}
 		}
 		return this.finish(values, filled, errors, row);
@@ -247,46 +236,38 @@ export class RowProcessor {
 				if (errors.some((e) => e.column === this.label(f))) continue;
 				const v = values[f];
 				if (v === null) {
-					errors.push(
-						this.problem(
-							row,
-							this.label(f),
-							null,
-							`the score is blank; the export fills all 12 scores, so check the file`,
-						),
-					);
+					errors.push(this.problem(row, this.label(f), null, M.scoreBlank()));
 				} else {
 					const why = scoreRangeProblem(f as ScoreField, v);
-					if (why) errors.push(this.problem(row, this.label(f), v, why));
+					if (why) {
+						const m = M.scoreOutOfRange(f as ScoreField, v, why);
+						errors.push(this.problem(row, this.label(f), v, m));
+					}
 				}
 			}
 		}
 		const kabupaten = values.kabupaten;
-		if (typeof kabupaten === 'string' && normaliseName(kabupaten) !== 'JEMBER') {
-			errors.push(
-				this.problem(
-					row,
-					this.label('kabupaten'),
-					kabupaten,
-					'this row is not in Kabupaten Jember; export the data filtered to Jember (3509)',
-				),
-			);
+		const outside = typeof kabupaten === 'string' && normaliseName(kabupaten) !== 'JEMBER';
+		if (outside) {
+			errors.push(this.problem(row, this.label('kabupaten'), kabupaten, M.notJember()));
 		}
 		let periode = values.periode as string | null;
 		if (periode === null) {
 			if (this.filePeriode === null) {
-				errors.push(
-					this.problem(
-						row,
-						this.label('periode'),
-						null,
-						'periode is blank and the file name has no date stamp; fill in the month as YYYY-MM',
-					),
-				);
+				errors.push(this.problem(row, this.label('periode'), null, M.periodeBlank()));
 			} else periode = this.filePeriode;
 		}
 		const desa = this.resolveDesa(values, row, errors);
-		if (errors.length > 0 || desa === null || periode === null) return this.reject(errors);
+		if (errors.length > 0 || desa === null || periode === null) {
+			// What is known of the row, so the site can link the problem to its kampung page (a
+			// row of another kabupaten only shares a Jember desa's name).
+			const kode = outside ? null : (desa?.kode ?? null);
+			for (const e of errors) {
+				e.kode_desa = kode;
+				e.periode = periode;
+			}
+			return this.reject(errors);
+		}
 		this.rows_accepted++;
 		this.periodes.add(periode);
 		return {
@@ -307,26 +288,12 @@ export class RowProcessor {
 		if (cached) return cached;
 		const kode = parseKodeDesa(raw);
 		if (kode === null) {
-			errors.push(
-				this.problem(
-					row,
-					column,
-					raw,
-					'not a desa/kelurahan code; write it as 35.09.21.1001 or 3509211001 (as text, not a number)',
-				),
-			);
+			errors.push(this.problem(row, column, raw, M.kodeInvalid()));
 			return null;
 		}
 		const desa = this.ctx.wilayah.desaByKode.get(kode);
 		if (!desa) {
-			errors.push(
-				this.problem(
-					row,
-					column,
-					raw,
-					`${kode} is not a desa/kelurahan of Kabupaten Jember; check the code`,
-				),
-			);
+			errors.push(this.problem(row, column, raw, M.kodeNotJember(kode)));
 			return null;
 		}
 		// Keys are detached copies: a cell string would keep its whole parsed chunk alive.
@@ -347,60 +314,34 @@ export class RowProcessor {
 				const kode = kodeFromParts(parts as string[]);
 				const label = KODE_PARTS.map((p) => this.label(p)).join('+');
 				if (kode === null) {
-					errors.push(
-						this.problem(
-							row,
-							label,
-							parts.join('.'),
-							'the code parts must be 2, 2, 2 and 4 digits (leading zeros may be missing)',
-						),
-					);
+					errors.push(this.problem(row, label, parts.join('.'), M.kodeParts()));
 					return null;
 				}
 				return this.byKode(row, errors, kode, label);
 			}
-			errors.push(
-				this.problem(
-					row,
-					this.label('kode_desa'),
-					null,
-					'kode_desa is blank; fill in the desa/kelurahan code (35.09.21.1001)',
-				),
-			);
+			errors.push(this.problem(row, this.label('kode_desa'), null, M.kodeBlank()));
 			return null;
 		}
 		const kecName = values.kecamatan;
 		const desaName = values.desa;
 		if (typeof kecName !== 'string') {
-			errors.push(
-				this.problem(
-					row,
-					this.label('kecamatan'),
-					null,
-					'Kecamatan is blank; fill in the kecamatan name',
-				),
-			);
+			errors.push(this.problem(row, this.label('kecamatan'), null, M.kecamatanBlank()));
 			return null;
 		}
 		const kec = this.ctx.matcher.kecamatan(kecName);
 		if (!kec.ok) {
-			errors.push(this.problem(row, this.label('kecamatan'), kecName, kec.message));
+			const m = M.kecamatanUnknown(kecName, kec.closest);
+			errors.push(this.problem(row, this.label('kecamatan'), kecName, m));
 			return null;
 		}
 		if (typeof desaName !== 'string') {
-			errors.push(
-				this.problem(
-					row,
-					this.label('desa'),
-					null,
-					'Desa is blank; fill in the desa/kelurahan name',
-				),
-			);
+			errors.push(this.problem(row, this.label('desa'), null, M.desaBlank()));
 			return null;
 		}
 		const desa = this.ctx.matcher.desa(kec.value, desaName);
 		if (!desa.ok) {
-			errors.push(this.problem(row, this.label('desa'), desaName, desa.message));
+			const m = M.desaUnknown(desaName, kec.value.nama, desa.closest);
+			errors.push(this.problem(row, this.label('desa'), desaName, m));
 			return null;
 		}
 		return desa.value;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCORE_FIELDS, type KampungRecord } from '../model';
-import { InputError } from './errors';
+import { InputError, InputErrors } from './errors';
 import { runIngest } from './run-ingest';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -143,19 +143,54 @@ describe('runIngest({ inputs }) on one input', () => {
 		});
 	});
 
-	it('runIngest({ inputs }) keeps the more complete of two rows for one desa and month, and warns', async () => {
+	it('runIngest({ inputs }) rejects a second row for a desa and month in one file, naming the row used', async () => {
 		const { records, quality } = await ingest('template/duplicate.csv');
 		expect(records).toHaveLength(2);
+		// The first row of each desa is used: its name, not the conflicting row's.
 		expect(byKode(records).get(TEGALBESAR)).toMatchObject({
 			nama_kampung: 'Kampung KB Tegal Besar',
-			jumlah_catatan: 1,
+			input_poktan: 4,
+			jumlah_catatan: 0,
 		});
-		const w = quality.problems.find((p) => p.level === 'warning')!;
-		expect(w).toMatchObject({ file: 'template/duplicate.csv', row: 2 });
-		expect(w.message).toMatch(
-			/rows 2 and 3 are both Tegalbesar \(35.09.19.1007\) in 2024-10; row 3 is used \(more complete\)/,
+		expect(quality.files[0]).toMatchObject({ rows_read: 4, rows_accepted: 2, rows_rejected: 2 });
+		expect(quality.total).toEqual({ rows_read: 4, rows_accepted: 2, rows_rejected: 2 });
+		const [conflict, copy] = quality.problems;
+		expect(quality.problems).toHaveLength(2);
+		expect(conflict).toMatchObject({
+			file: 'template/duplicate.csv',
+			row: 3,
+			level: 'error',
+			kode_desa: TEGALBESAR,
+			periode: '2024-10',
+		});
+		expect(conflict!.message).toMatch(
+			/^duplicate of row 2; this row is not used\. Both rows are Tegalbesar \(35\.09\.19\.1007\) in 2024-10 with different values: nama_kampung "Kampung KB Tegal Besar \(revisi\)" here, "Kampung KB Tegal Besar" in row 2; input_poktan 3 here, 4 in row 2/,
 		);
-		expect(quality.total.rows_accepted).toBe(3);
+		expect(conflict!.pesan).toMatch(/^duplikat dari baris 2; baris ini tidak dipakai\. /);
+		expect(copy).toMatchObject({ row: 5, level: 'error', kode_desa: JAMINTORO });
+		expect(copy!.message).toMatch(/^identical to row 4; this row is not used\./);
+		expect(copy!.pesan).toMatch(/^sama persis dengan baris 4; baris ini tidak dipakai\./);
+	});
+
+	it("runIngest({ inputs }) keeps only the used row's own warnings when a duplicate is rejected", async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-dup-'));
+		const [header, plain] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+		const doubtful = readFileSync(fx('template/doubtful.csv'), 'utf8').split('\n')[1]!;
+		// The doubtful row (three warnings) after a plain row of the same desa and month, then before.
+		writeFileSync(join(dir, 'a_2024-10.csv'), `${header}\n${plain}\n${doubtful}\n`);
+		writeFileSync(join(dir, 'b_2024-10.csv'), `${header}\n${doubtful}\n${plain}\n`);
+		const later = await runIngest({ inputs: [join(dir, 'a_2024-10.csv')], aliases: null });
+		expect(later.records[0]!.jumlah_catatan).toBe(0);
+		expect(later.quality.problems.map((p) => [p.level, p.row])).toEqual([['error', 3]]);
+		const first = await runIngest({ inputs: [join(dir, 'b_2024-10.csv')], aliases: null });
+		expect(first.records[0]!.jumlah_catatan).toBe(3);
+		expect(first.quality.problems.map((p) => [p.level, p.row])).toEqual([
+			['warning', 2],
+			['warning', 2],
+			['warning', 2],
+			['error', 3],
+		]);
+		expect(first.quality.total).toEqual({ rows_read: 2, rows_accepted: 1, rows_rejected: 1 });
 	});
 
 	it('runIngest({ inputs }) keeps doubtful rows and flags each broken consistency rule', async () => {
@@ -192,6 +227,35 @@ describe('runIngest({ inputs }) on one input', () => {
 		]);
 	});
 
+	it('runIngest({ inputs }) gives each problem the desa and month of its row when they are known', async () => {
+		const { quality } = await ingest(
+			'template/bad-rows.csv',
+			'klasifikasi/unmatched-names_20241014.csv',
+			'template/doubtful.csv',
+		);
+		const at = (file: string, row: number) =>
+			quality.problems.find((p) => p.file === file && p.row === row);
+		// A bad cell in a row whose desa is known.
+		expect(at('template/bad-rows.csv', 3)).toMatchObject({
+			column: 'poktan_bkb',
+			kode_desa: JAMINTORO,
+			periode: '2024-10',
+		});
+		// An unknown code, an unknown desa name, a row of another kabupaten: no desa to link to.
+		expect(at('template/bad-rows.csv', 6)).toMatchObject({ kode_desa: null, periode: '2024-10' });
+		const names = 'klasifikasi/unmatched-names_20241014.csv';
+		expect(at(names, 3)).toMatchObject({ column: 'Desa', kode_desa: null, periode: '2024-10' });
+		expect(at(names, 5)).toMatchObject({ column: 'Kabupaten', kode_desa: null });
+		// A row with the wrong number of cells: nothing is known.
+		expect(at('template/bad-rows.csv', 7)).toMatchObject({ kode_desa: null, periode: null });
+		// A kept row's warnings.
+		expect(at('template/doubtful.csv', 2)).toMatchObject({
+			level: 'warning',
+			kode_desa: TEGALBESAR,
+			periode: '2024-10',
+		});
+	});
+
 	it('runIngest({ inputs, aliases }) applies the alias table to export names', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'kkb-aliases-'));
 		const aliases = join(dir, 'aliases.csv');
@@ -203,7 +267,12 @@ describe('runIngest({ inputs }) on one input', () => {
 			inputs: [fx('klasifikasi/unmatched-names_20241014.csv')],
 			aliases,
 		});
-		expect(quality.total).toMatchObject({ rows_accepted: 2, rows_rejected: 2 });
+		// Row 3 now names Tegalbesar, which row 2 already gave: it is rejected as its duplicate.
+		expect(quality.total).toMatchObject({ rows_accepted: 1, rows_rejected: 3 });
+		expect(quality.problems.find((p) => p.row === 3)).toMatchObject({
+			kode_desa: TEGALBESAR,
+			message: expect.stringMatching(/^duplicate of row 2; this row is not used/),
+		});
 		writeFileSync(
 			aliases,
 			'kecamatan,nama_di_ekspor,kode_desa,catatan\nPatrang,TEGAL BSAR,35.09.19.1007,\n',
@@ -251,6 +320,51 @@ describe('runIngest({ inputs }) merging inputs of one month', () => {
 		expect(w[0]!.file).toBe('rekap/rekap-kampung-table_20241014093000.csv');
 		expect(w[0]!.message).toMatch(
 			/\(O1 3, O2 4, O3 4, O4 1\) differ from klasifikasi\/classification-table_20241014093000.csv row 4 \(O1 2, O2 2, O3 2, O4 2\)/,
+		);
+	});
+
+	it('runIngest({ inputs }) names the columns and the counts read when Rekap output scores differ', async () => {
+		const { quality } = await ingest(
+			'klasifikasi/classification-table_20241014093000.csv',
+			'rekap/rekap-kampung-table_20241014093000.csv',
+		);
+		const w = quality.problems.find((p) => p.row === 4)!;
+		expect(w.column).toBe(
+			'BKB, BKR, BKL, UPPKA, PIKR, Pus, IUD, MOW, MOP, Kondom, Implan, Suntik, Pil, Anak Kemudian, Tidak Ingin Anak',
+		);
+		expect(w.value).toBe('Pus 200, IUD 10, MOW 5, MOP 1, Kondom 4, Implan 20, Suntik 60, Pil 20');
+		expect(w.message).toMatch(
+			/check the counts \(poktan participation 30%, CPR 60%, MKJP share 30%, unmet need 15%\)/,
+		);
+		expect(w).toMatchObject({ kode_desa: JEMBERKIDUL, periode: '2024-10' });
+	});
+
+	it('runIngest({ inputs }) says a blank Pus is why Rekap output scores cannot be checked', async () => {
+		const { records, quality } = await ingest(
+			'klasifikasi/classification-table_20241014093000.csv',
+			'rekap/blank-pus_20241014.csv',
+		);
+		const t = byKode(records).get(TEGALBESAR)!;
+		expect([t.output_cpr, t.output_mkjp, t.output_unmet_need]).toEqual([4, 4, 1]);
+		expect(t.jumlah_catatan).toBe(1);
+		const w = quality.problems.filter((p) => p.file === 'rekap/blank-pus_20241014.csv');
+		expect(w).toHaveLength(1);
+		expect(w[0]).toMatchObject({ row: 2, column: 'Pus', value: null, level: 'warning' });
+		expect(w[0]!.message).toBe(
+			"Pus is blank, so the output scores cannot be checked: these counts give O2 1, O3 1, O4 4, klasifikasi/classification-table_20241014093000.csv row 2 gives O2 4, O3 4, O4 1; the Klasifikasi export's scores are published. Fill in Pus (0 when there are none).",
+		);
+		expect(w[0]!.pesan).toMatch(/^Pus kosong: skor output tidak bisa dicek \(/);
+	});
+
+	it('runIngest({ inputs }) says which section is all 0 when a Rekap row reported none', async () => {
+		const { quality } = await ingest(
+			'klasifikasi/classification-table_20241014093000.csv',
+			'rekap/rekap-kampung-table_20241014093000.csv',
+		);
+		const w = quality.problems.find((p) => p.row === 3 && p.file.startsWith('rekap/'))!;
+		expect(w.value).toBeNull();
+		expect(w.message).toMatch(
+			/^the Penduduk counts are all 0 or blank \(not reported\); the KKBPK counts are all 0 or blank \(not reported\), so the output scores cannot be checked/,
 		);
 	});
 
@@ -345,5 +459,39 @@ describe('runIngest({ inputs }) with directories', () => {
 
 	it('runIngest({ inputs }) throws an InputError for a missing path', async () => {
 		await expect(runIngest({ inputs: ['/nonexistent/exports'] })).rejects.toThrow(/does not exist/);
+	});
+
+	it('runIngest({ inputs: [dir] }) reads every file before failing, and lists each unusable one', async () => {
+		const dir = tree();
+		const copy = (rel: string, name = rel.split('/').pop()!) =>
+			writeFileSync(join(dir, name), readFileSync(fx(rel)));
+		copy('unusable/empty.csv');
+		copy('unusable/header-only_20241014.csv');
+		copy('unusable/renamed-column_20241014.csv');
+		const xlsx = readFileSync(fx('klasifikasi/classification-table_20241014093000.xlsx'));
+		writeFileSync(join(dir, 'terpotong_20241014.xlsx'), xlsx.subarray(0, xlsx.length >> 1));
+		const e = await runIngest({ inputs: [dir], aliases: null }).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(InputErrors);
+		expect(e).toBeInstanceOf(InputError);
+		const all = (e as InputErrors).errors;
+		expect(all.map((x) => x.file)).toEqual([
+			'empty.csv',
+			'header-only_20241014.csv',
+			'renamed-column_20241014.csv',
+			'terpotong_20241014.xlsx',
+		]);
+		expect(all.map((x) => x.path)).toEqual(all.map((x) => join(dir, x.file)));
+		expect(all[3]!.detail).toMatch(/cannot be read as an XLSX workbook/);
+		const lines = (e as InputErrors).message.split('\n');
+		expect(lines[0]).toBe('4 input files cannot be used:');
+		expect(lines.slice(1)).toEqual(all.map((x) => `  ${x.file}: ${x.detail}`));
+	});
+
+	it('runIngest({ inputs }) lists every input path that does not exist', async () => {
+		const e = await runIngest({ inputs: ['/nonexistent/a', '/nonexistent/b'] }).catch((x) => x);
+		expect((e as InputErrors).errors.map((x) => x.file)).toEqual([
+			'/nonexistent/a',
+			'/nonexistent/b',
+		]);
 	});
 });

@@ -1,9 +1,10 @@
 /**
  * The whole ingest: find the input files, read each (kind from its header), turn accepted rows into
- * drafts (one per desa per month per file, duplicates warned), merge the drafts of every input into
- * the published records, and count rows per file for the quality report. Records are held in a
- * column table (`ingestTable`, for large inputs) and handed out as objects by `runIngest`. Throws
- * `InputError` when an input cannot be used at all; the caller writes nothing then.
+ * drafts (one per desa per month per file; a second row for one is rejected), merge the drafts of
+ * every input into the published records, and count rows per file for the quality report. Records
+ * are held in a column table (`ingestTable`, for large inputs) and handed out as objects by
+ * `runIngest`. Throws `InputError` (every unusable file at once) when an input cannot be used at
+ * all; the caller writes nothing then.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -11,10 +12,11 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputKind, KampungRecord, Problem, QualityReport } from '../model';
 import { RegionMatcher, loadWilayah, parseAliases } from '../wilayah/index';
-import { InputError } from './errors';
+import { InputError, inputErrorOf } from './errors';
 import { addDraft, mergeDrafts, type DraftMap } from './merge';
 import type { PartResult } from './csv-part';
-import { kampungCsvTableRows, type WrittenLines } from './kampung-csv';
+import { KAMPUNG_COLUMNS, kampungCsvTableRows, type WrittenLines } from './kampung-csv';
+import * as M from './messages';
 import { I, KeyIndex, RecordTable } from './record-table';
 import { recordFromRow, recordKey, type Draft } from './records';
 import type { AcceptedRow } from './row-parser';
@@ -86,21 +88,24 @@ async function walk(dir: string, out: string[]): Promise<void> {
 /** The input files, absolute and sorted; an explicitly named file is always read. */
 export async function findInputFiles(inputs: readonly string[]): Promise<string[]> {
 	const files = new Set<string>();
+	const errors: InputError[] = [];
 	for (const input of inputs) {
 		const abs = resolve(input);
 		let info;
 		try {
 			info = await stat(abs);
 		} catch {
-			throw new InputError(input, 'does not exist; check the --input path', abs);
+			errors.push(new InputError(input, 'does not exist; check the --input path', abs));
+			continue;
 		}
 		if (info.isDirectory()) {
 			const found: string[] = [];
 			await walk(abs, found);
-			if (found.length === 0) throw new InputError(input, 'has no .csv or .xlsx files', abs);
+			if (found.length === 0) errors.push(new InputError(input, 'has no .csv or .xlsx files', abs));
 			for (const f of found) files.add(f);
 		} else files.add(abs);
 	}
+	if (errors.length > 0) throw inputErrorOf(errors);
 	return [...files].sort();
 }
 
@@ -127,41 +132,44 @@ function loadMatcher(path: string | null | undefined): RegionMatcher {
 	return new RegionMatcher(wilayah, aliases);
 }
 
-/** The warning for two rows of one desa and month; `later`: the second is kept (more complete). */
-function duplicateWarning(
-	file: string,
-	prevRow: number,
-	row: number,
-	later: boolean,
-	desa: string,
-	kode: string,
-	periode: string,
-): Problem {
-	const keptRow = later ? row : prevRow;
-	return {
-		file,
-		row: later ? prevRow : row,
-		column: null,
-		value: null,
-		level: 'warning',
-		message: `rows ${prevRow} and ${row} are both ${desa} (${kode}) in ${periode}; row ${keptRow} is used${later ? ' (more complete)' : ''}, delete the other`,
-	};
+// Compared between two rows of one desa and month: every published value but the bookkeeping.
+const COMPARED = KAMPUNG_COLUMNS.filter(
+	(c) => c !== 'sumber' && c !== 'jumlah_catatan',
+) as (keyof KampungRecord)[];
+
+/** The published values in which `here` differs from `kept`, in column order. */
+function differences(here: KampungRecord, kept: KampungRecord): M.Difference[] {
+	const out: M.Difference[] = [];
+	for (const f of COMPARED) {
+		const a = here[f];
+		const b = kept[f];
+		if (a !== b)
+			out.push({
+				field: f,
+				here: a === null ? null : String(a),
+				kept: b === null ? null : String(b),
+			});
+	}
+	return out;
 }
 
 /**
- * The records of one file, one per desa and month, in a column table. Of two rows for one desa and
- * month the first is kept unless the later is more complete.
+ * The records of one file, one per desa and month, in a column table. A second row for a desa and
+ * month already read is rejected (the first is used): it is counted and reported as an error, its
+ * warnings dropped, so the file's counts still add up to the rows used.
  */
 class FileRecords {
 	kind: InputKind | null = null;
 	readonly table = new RecordTable();
 	readonly warnings: Problem[] = [];
+	/** The rows rejected as duplicates. */
+	readonly rejected: Problem[] = [];
 	private readonly index = new KeyIndex();
 	// Each record is copied into the table at once, so one object serves every row.
 	private scratch: KampungRecord | undefined;
 	/**
 	 * `kampung.csv` lines of records [0, linesTo), written while reading, as long as they are final:
-	 * keys rising (the file order is the published order) and no duplicate; else null.
+	 * keys rising (the file order is the published order); else null.
 	 */
 	private lines: Uint8Array[] | null;
 	private linesTo = 0;
@@ -199,39 +207,39 @@ class FileRecords {
 
 	add(row: AcceptedRow): void {
 		this.kind = row.kind;
-		const rec = recordFromRow(row, this.warnings, this.scratch);
-		this.scratch = rec;
-		const key = recordKey(rec.periode, rec.kode_desa);
-		const t = this.table;
+		const key = recordKey(row.periode, row.desa.kode);
 		const slot = this.index.get(key);
-		if (slot < 0) {
-			this.index.set(key, t.push(rec, key, row.row, row.filled));
-			this.added(key);
+		const rec = recordFromRow(row, slot < 0 ? this.warnings : [], this.scratch);
+		this.scratch = rec;
+		if (slot >= 0) {
+			this.reject(slot, rec, row.row);
 			return;
 		}
-		this.lines = null;
-		const prevRow = t.int(slot, I.row);
-		const later = row.filled > t.int(slot, I.filled);
-		const keptNotes = t.int(slot, I.jumlah_catatan);
-		if (later) {
-			rec.jumlah_catatan += keptNotes + 1;
-			t.set(slot, rec, key, row.row, row.filled);
-		} else t.setInt(slot, I.jumlah_catatan, keptNotes + rec.jumlah_catatan + 1);
-		this.warnings.push(
-			duplicateWarning(this.file, prevRow, row.row, later, rec.desa, rec.kode_desa, rec.periode),
+		this.index.set(key, this.table.push(rec, key, row.row, row.filled));
+		this.added(key);
+	}
+
+	/** Rejects the row `row` (record `rec`) for the desa and month of the kept record `slot`. */
+	private reject(slot: number, rec: KampungRecord, row: number): void {
+		const t = this.table;
+		const keptRow = t.int(slot, I.row);
+		const diff = differences(rec, t.get(slot));
+		const m = M.duplicateRow(keptRow, rec.desa, rec.kode_desa, rec.periode, diff);
+		this.rejected.push(
+			M.problem(this.file, row, null, null, 'error', m, rec.kode_desa, rec.periode),
 		);
 	}
 
 	/**
-	 * The records of a part read on a worker thread, merged exactly as `add` would have merged its
-	 * rows one by one. The part's own lines are kept when nothing in the merge changed a record.
+	 * The records of a part read on a worker thread, kept or rejected exactly as `add` would have
+	 * done row by row. The part's own lines are kept when it had no duplicate.
 	 */
 	addPart(part: PartResult, rowOffset: number): void {
 		if (this.lines !== null) this.writeLines();
-		for (const w of part.warnings) this.warnings.push({ ...w, row: w.row! + rowOffset });
 		const from = part.table;
 		if (part.to > part.from) this.kind = 'template-laporan';
 		const t = this.table;
+		let dropped: Set<number> | null = null;
 		for (let i = part.from; i < part.to; i++) {
 			const key = from.key(i);
 			const slot = this.index.get(key);
@@ -241,19 +249,14 @@ class FileRecords {
 				this.lastKey = key;
 				continue;
 			}
+			// The part's lines include the rejected record.
 			this.lines = null;
-			const row = from.int(i, I.row) + rowOffset;
-			const notes = from.int(i, I.jumlah_catatan);
-			const prevRow = t.int(slot, I.row);
-			const later = from.int(i, I.filled) > t.int(slot, I.filled);
-			const keptNotes = t.int(slot, I.jumlah_catatan);
-			if (later) t.overwriteFrom(slot, from, i, rowOffset);
-			t.setInt(slot, I.jumlah_catatan, keptNotes + notes + 1);
-			const desa = from.desa[from.int(i, I.desa)]!;
-			const periode = from.strings[from.int(i, I.periode)]!;
-			this.warnings.push(
-				duplicateWarning(this.file, prevRow, row, later, desa.nama, desa.kode, periode),
-			);
+			const row = from.int(i, I.row);
+			(dropped ??= new Set()).add(row);
+			this.reject(slot, from.get(i), row + rowOffset);
+		}
+		for (const w of part.warnings) {
+			if (!dropped?.has(w.row!)) this.warnings.push({ ...w, row: w.row! + rowOffset });
 		}
 		if (this.lines === null) return;
 		if (part.csv.length === 0 && part.to > part.from) {
@@ -318,6 +321,8 @@ export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 		total: { rows_read: 0, rows_accepted: 0, rows_rejected: 0 },
 		problems: [],
 	};
+	// Every unusable file is found before failing, so one run lists all there is to fix.
+	const unusable: InputError[] = [];
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/') || basename(path);
 		let acc = new FileRecords(file, csv);
@@ -335,34 +340,35 @@ export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 				parallel: opts.parallel,
 			});
 		} catch (e) {
-			if (e instanceof InputError && e.path === null) throw new InputError(e.file, e.detail, path);
-			throw e;
+			if (!(e instanceof InputError)) throw e;
+			unusable.push(e.path === null ? new InputError(e.file, e.detail, path) : e);
+			continue;
 		}
+		// Nothing is written when a file is unusable: the rest are only checked.
+		if (unusable.length > 0) continue;
 		perFile.push(acc);
-		const problems = [...info.problems, ...acc.warnings].sort(byRow);
-		for (const p of problems) quality.problems.push(p);
-		quality.files.push({
-			file,
-			kind: info.kind,
-			periode: info.periode,
+		const duplicates = acc.rejected.length;
+		const counts = {
 			rows_read: info.rows_read,
-			rows_accepted: info.rows_accepted,
-			rows_rejected: info.rows_rejected,
-		});
-		quality.total.rows_read += info.rows_read;
-		quality.total.rows_accepted += info.rows_accepted;
-		quality.total.rows_rejected += info.rows_rejected;
+			rows_accepted: info.rows_accepted - duplicates,
+			rows_rejected: info.rows_rejected + duplicates,
+		};
+		const problems = [...info.problems, ...acc.rejected, ...acc.warnings].sort(byRow);
+		for (const p of problems) quality.problems.push(p);
+		quality.files.push({ file, kind: info.kind, periode: info.periode, ...counts });
+		quality.total.rows_read += counts.rows_read;
+		quality.total.rows_accepted += counts.rows_accepted;
+		quality.total.rows_rejected += counts.rows_rejected;
 		summaries.push({
 			file,
 			path,
 			kind: info.kind,
 			periode: info.periode,
-			rows_read: info.rows_read,
-			rows_accepted: info.rows_accepted,
-			rows_rejected: info.rows_rejected,
+			...counts,
 			warnings: problems.filter((p) => p.level === 'warning').length,
 		});
 	}
+	if (unusable.length > 0) throw inputErrorOf(unusable);
 	let table: RecordTable;
 	let order: Int32Array;
 	const written: WrittenLines[] = [];

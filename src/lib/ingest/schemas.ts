@@ -118,7 +118,8 @@ export type KlasifikasiRow = z.infer<typeof klasifikasiRowSchema>;
 // ---------------------------------------------------------------------------------------------
 // Rekapitulasi → Kampung (raw counts; missing values are shown as 0, see klasifikasi.md section 9)
 
-const REKAP_COUNT_HEADERS: Record<
+/** The Rekap Kampung export's header for each count it has. */
+export const REKAP_COUNT_HEADERS: Record<
 	(typeof PENDUDUK_COUNTS)[number] | (typeof KKBPK_COUNTS)[number],
 	string
 > = {

@@ -268,7 +268,14 @@ describe('readTable(bytes, fileName) on unusable files', () => {
 	it.each([
 		['unusable/empty.csv', /the file is empty/],
 		['unusable/header-only_20241014.csv', /no data rows follow/],
-		['unusable/missing-column_20241014.csv', /lacks required column\(s\): Output CPR/],
+		[
+			'unusable/missing-column_20241014.csv',
+			/^the Klasifikasi header cannot be used: column "Output CPR" is missing; download the export again/,
+		],
+		[
+			'unusable/renamed-column_20241014.csv',
+			/^the Klasifikasi header cannot be used: column "Desa" is missing; found an unknown column "Dsa" — rename it to "Desa"$/,
+		],
 		['unusable/no-periode.csv', /no snapshot month/],
 		['unusable/old-excel.xls', /old \.xls workbook/],
 	])('readTable(%s) throws an InputError naming the file and what to do', async (rel, why) => {

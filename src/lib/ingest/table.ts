@@ -18,8 +18,17 @@ import { BlockClaims, BlockWorker, blockBounds, type BlocksJob, type PartResult 
 import { NotUtf8Error, decodeChunks, encodingFromBom, type TextEncoding } from './decode';
 import { InputError } from './errors';
 import { FastTemplateRows } from './fast-template';
+import * as M from './messages';
 import { RowProcessor, type AcceptedRow, type RowContext } from './row-parser';
-import { COLUMNS, KIND_LABELS, detectHeader, matchHeader, type HeaderMatch } from './schemas';
+import {
+	COLUMNS,
+	KIND_LABELS,
+	detectHeader,
+	headerKey,
+	matchHeader,
+	type HeaderMatch,
+} from './schemas';
+import { editDistance } from '../wilayah/index';
 import { bytesSource, type ByteSource } from './sources';
 
 /** Rows searched for the header; title rows above it are skipped, not counted. */
@@ -84,6 +93,66 @@ function context(ctx?: RowContext): RowContext {
 
 type FoundHeader = { index: number; cells: string[]; match: HeaderMatch };
 
+/** Columns a person must not add blank: the row cannot be placed without them. */
+const IDENTITY_FIELDS = new Set(['kecamatan', 'desa', 'kode_desa']);
+
+/**
+ * Why a recognised header cannot be used: each missing column, with the unknown header cell most
+ * like it as the likely rename. Never "add it blank" for a column that places the row, nor for an
+ * export (whose columns the website always writes).
+ */
+function missingColumns(match: HeaderMatch, cells: readonly string[]): string {
+	const unknown = cells
+		.map((c, i) => ({ text: c.trim(), key: headerKey(c), i }))
+		.filter((c) => c.key !== '' && match.columns[c.i] === null);
+	const byHeader = new Map(COLUMNS[match.kind].map((c) => [c.headers[0] ?? c.field, c]));
+	const used = new Set<number>();
+	const parts: string[] = [];
+	const unmatched: string[] = [];
+	for (const name of match.missing) {
+		const column = byHeader.get(name);
+		const names = column ? [column.field, ...column.headers] : [name];
+		let best: { i: number; text: string; d: number } | null = null;
+		for (const u of unknown) {
+			if (used.has(u.i)) continue;
+			for (const n of names) {
+				const key = headerKey(n);
+				const d = editDistance(u.key, key);
+				// Close enough to be the same name mistyped: a third of the longer name.
+				if (
+					d <= Math.max(1, Math.floor(Math.max(u.key.length, key.length) / 3)) &&
+					(!best || d < best.d)
+				)
+					best = { i: u.i, text: u.text, d };
+			}
+		}
+		if (best) {
+			used.add(best.i);
+			parts.push(
+				`column "${name}" is missing; found an unknown column "${best.text}" — rename it to "${name}"`,
+			);
+		} else unmatched.push(name);
+	}
+	if (unmatched.length > 0) {
+		const cols = unmatched.map((n) => `"${n}"`).join(', ');
+		const missing = `column${unmatched.length === 1 ? '' : 's'} ${cols} ${unmatched.length === 1 ? 'is' : 'are'} missing`;
+		const others = unknown.filter((u) => !used.has(u.i)).map((u) => `"${u.text}"`);
+		const renamed =
+			others.length > 0
+				? `; if one of the unknown columns ${others.slice(0, 8).join(', ')}${others.length > 8 ? ', …' : ''} holds it, rename it`
+				: '';
+		const identity = unmatched.some((n) => IDENTITY_FIELDS.has(byHeader.get(n)?.field ?? n));
+		const fix =
+			match.kind !== 'template-laporan'
+				? 'download the export again from the website, without removing columns'
+				: identity
+					? 'every row needs its desa/kelurahan code (kode_desa, or the four parts kode_provinsi, kode_kabupaten, kode_kecamatan and kode_kelurahan)'
+					: "add the column with each row's value (a blank cell means not reported)";
+		parts.push(`${missing}${renamed}; ${fix}`);
+	}
+	return `the ${KIND_LABELS[match.kind]} header cannot be used: ${parts.join('; ')}`;
+}
+
 /** The best header among the first rows, or an InputError explaining why there is none. */
 function chooseHeader(
 	file: string,
@@ -116,12 +185,7 @@ function chooseHeader(
 	}
 	const found = best as FoundHeader & { delimiter: string | null };
 	const { match } = found;
-	if (match.missing.length > 0) {
-		throw new InputError(
-			file,
-			`the ${KIND_LABELS[match.kind]} header lacks required column(s): ${match.missing.join(', ')}; add them (blank cells are allowed)`,
-		);
-	}
+	if (match.missing.length > 0) throw new InputError(file, missingColumns(match, found.cells));
 	const seen = new Map<string, number>();
 	found.cells.forEach((cell, i) => {
 		const c = matchHeader(match.kind, [cell]).columns[0];
@@ -449,11 +513,11 @@ async function readCsvOnce(
 				try {
 					const data = results.data;
 					if (data.length > 0) yieldedAtLastRow = yielded;
-					let quoteErrors: Map<number, string> | null = null;
+					let quoteErrors: Map<number, Papa.ParseError> | null = null;
 					for (const e of results.errors) {
 						if (e.row === undefined) continue;
 						quoteErrors ??= new Map();
-						quoteErrors.set(e.row, e.message);
+						quoteErrors.set(e.row, e);
 					}
 					for (let i = 0; i < data.length; i++) {
 						const cells = data[i]!;
@@ -464,14 +528,16 @@ async function readCsvOnce(
 						if (quoteError !== undefined) {
 							processor.rows_read++;
 							processor.rows_rejected++;
-							processor.problems.push({
-								file,
-								row: record,
-								column: null,
-								value: null,
-								level: 'error',
-								message: `malformed quotes (${quoteError}); wrap a value that contains quotes in "…" and double each inner quote`,
-							});
+							processor.problems.push(
+								M.problem(
+									file,
+									record,
+									null,
+									null,
+									'error',
+									M.malformedQuotes(quoteError.message, quoteError.code),
+								),
+							);
 							continue;
 						}
 						const row = processor.processText(cells, record);

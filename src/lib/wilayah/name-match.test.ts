@@ -60,9 +60,14 @@ describe('RegionMatcher', () => {
 			expect(r.message).toContain('Kecamatan Kaliwates');
 			expect(r.message).toContain('closest: Tegalbesar, ');
 			expect(r.message).toContain('data/aliases.csv');
+			// The names themselves, for messages in other languages.
+			expect(r.closest).toHaveLength(3);
+			expect(r.closest[0]).toBe('Tegalbesar');
+			expect(r.message).toContain(`closest: ${r.closest.join(', ')})`);
 		}
 		const k = m.kecamatan('KALIWATEZ');
 		expect(!k.ok && k.message).toContain('closest: Kaliwates');
+		expect(!k.ok && k.closest[0]).toBe('Kaliwates');
 	});
 
 	it('new RegionMatcher(w, aliases) applies desa and kecamatan aliases', () => {

@@ -18,7 +18,9 @@ export type RegionAlias = {
 	catatan: string;
 };
 
-export type MatchResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A failed match names the closest official names, for messages in either language. */
+export type MatchResult<T> =
+	{ ok: true; value: T } | { ok: false; message: string; closest: readonly string[] };
 
 // Longest alternatives first so `KELURAHAN` is not read as `KEL` + `URAHAN`.
 const PREFIX = /^(?:KABUPATEN|KAB|KECAMATAN|KEC|KELURAHAN|KEL|DESA|DS)(?![A-Z0-9])\.?\s*/;
@@ -155,10 +157,11 @@ export class RegionMatcher {
 		if (found) result = { ok: true, value: found };
 		else {
 			const all = this.wilayah.kecamatan.map((k) => k.nama);
-			const hint = closestNames(name, all).join(', ');
+			const closest = closestNames(name, all);
 			result = {
 				ok: false,
-				message: `"${name}" is not a kecamatan of Kabupaten Jember (closest: ${hint}); fix the name or map it in data/aliases.csv`,
+				message: `"${name}" is not a kecamatan of Kabupaten Jember (closest: ${closest.join(', ')}); fix the name or map it in data/aliases.csv`,
+				closest,
 			};
 		}
 		this.kecCache.set(name, result);
@@ -173,10 +176,11 @@ export class RegionMatcher {
 		if (found) result = { ok: true, value: found };
 		else {
 			const names = (this.wilayah.desaByKecamatan.get(kecamatan.kode) ?? []).map((d) => d.nama);
-			const hint = closestNames(name, names).join(', ');
+			const closest = closestNames(name, names);
 			result = {
 				ok: false,
-				message: `"${name}" is not a desa/kelurahan of Kecamatan ${kecamatan.nama} (closest: ${hint}); fix the name or map it in data/aliases.csv`,
+				message: `"${name}" is not a desa/kelurahan of Kecamatan ${kecamatan.nama} (closest: ${closest.join(', ')}); fix the name or map it in data/aliases.csv`,
+				closest,
 			};
 		}
 		this.desaCache.set(key, result);
