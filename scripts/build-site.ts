@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, kampungCsv, runIngest } from '../src/lib/ingest/index';
+import { InputError, kampungCsv, rejectionSummary, runIngest } from '../src/lib/ingest/index';
 import { writeSite } from '../src/lib/site/write-site';
 import { SITE_DATA_DIR } from '../src/lib/site/site-data';
 import { loadWilayah } from '../src/lib/wilayah/index';
@@ -46,7 +46,10 @@ async function tryPrepareBoundaries(out: string): Promise<void> {
 async function main(): Promise<void> {
 	const dataDir = resolve(process.env.KKB_DATA_DIR ?? join(root, 'data', 'exports'));
 	const geoDir = resolve(process.env.KKB_GEO_DIR ?? join(root, 'data', 'geo'));
-	// The marker sits next to the exports (`data/SAMPLE`) or inside a custom data folder.
+	// The marker sits next to the exports (`data/SAMPLE`) or inside a custom data folder. A copy of
+	// the sample exports elsewhere (KKB_DATA_DIR) counts as sample only when the copy brings the
+	// marker along: the build does not compare file contents with the committed sample, so whoever
+	// copies sample files without the marker must add it (the pages and downloads then say so).
 	const sample = [join(dataDir, 'SAMPLE'), join(dirname(dataDir), 'SAMPLE')].some((p) =>
 		existsSync(p),
 	);
@@ -56,6 +59,10 @@ async function main(): Promise<void> {
 	}
 
 	const { records, quality } = await runIngest({ inputs: [dataDir], root: dataDir });
+	const rejected = rejectionSummary(quality, {
+		qualityJson: 'public/data/quality.json',
+		fileName: (f) => relative(root, join(dataDir, f)),
+	});
 	const wilayah = loadWilayah();
 	await writeSite({
 		records,
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
 	if (!existsSync(dist) || !statSync(dist).isDirectory())
 		throw new Error('astro build wrote no dist/');
 	log(`${relative(root, dist)}/  ${countPages(dist)} pages`);
+	if (rejected) log(rejected);
 }
 
 main().catch((e: unknown) => {

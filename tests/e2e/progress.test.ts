@@ -156,14 +156,19 @@ describe('progress pages in both languages', () => {
 });
 
 describe('perkembangan', () => {
-	it('the tier table counts each snapshot as the records say', async () => {
+	it('the tier table counts each snapshot over every official desa, the missing ones apart', async () => {
 		const page = await open('perkembangan/');
 		for (const periode of site.periodes) {
-			const tiers = [...tiersOf(periode).values()];
+			const tiers = tiersOf(periode);
+			const missing = site.desa.filter((d) => !tiers.has(d.kode)).length;
 			const row = page.locator(`tr[data-periode="${periode}"]`);
-			expect(Number(await row.getAttribute('data-total')), periode).toBe(tiers.length);
-			expect(Number(await row.getAttribute('data-at-least')), periode).toBe(
-				tiers.filter((t) => rank(t) >= rank('Mandiri')).length,
+			expect(Number(await row.getAttribute('data-total')), periode).toBe(tiers.size + missing);
+			expect(Number(await row.getAttribute('data-not-in-export')), periode).toBe(missing);
+			const atLeast = [...tiers.values()].filter((t) => rank(t) >= rank('Mandiri')).length;
+			expect(Number(await row.getAttribute('data-at-least')), periode).toBe(atLeast);
+			expect(Number(await row.getAttribute('data-share')), periode).toBeCloseTo(
+				(atLeast / (tiers.size + missing)) * 100,
+				9,
 			);
 		}
 		await page.close();
@@ -277,7 +282,7 @@ describe('pendampingan', () => {
 	});
 
 	it('each lift shown is the improvement of supportList and really lifts the tier under the rule', async () => {
-		const list = supportList(snapshotsOf(site.records))!;
+		const list = supportList(snapshotsOf(site.records), site.desa)!;
 		const page = await open('pendampingan/');
 		for (const item of list.groups.flatMap((g) => g.items)) {
 			const cell = await page
@@ -351,15 +356,18 @@ describe('the published story (sample data)', () => {
 		const page = await open('perkembangan/');
 		const row = (p: string) => page.locator(`tr[data-periode="${p}"]`);
 		const num = async (p: string, attr: string) => Number(await row(p).getAttribute(attr));
-		const dec = (await num('2023-12', 'data-at-least')) / (await num('2023-12', 'data-total'));
-		expect(dec).toBeGreaterThan(0.58);
-		expect(dec).toBeLessThan(0.62);
+		expect(await num('2023-12', 'data-at-least')).toBe(149);
+		expect(await num('2023-12', 'data-total')).toBe(248);
 		expect(await num('2024-10', 'data-at-least')).toBe(205);
 		expect(await num('2024-10', 'data-berkembang')).toBe(42);
 		expect(await num('2024-10', 'data-dasar')).toBe(0);
-		// One of the 248 desa is missing from the October export.
+		// One of the 248 desa (Lengkong) is missing from the October export: it stays counted.
 		expect(site.desa).toHaveLength(248);
-		expect(await num('2024-10', 'data-total')).toBe(247);
+		expect(await num('2024-10', 'data-total')).toBe(248);
+		expect(await num('2024-10', 'data-not-in-export')).toBe(1);
+		expect(await row('2024-10').locator('td').last().textContent()).toBe('82,7%');
+		// The Indonesian legend has no empty brackets after the tier names.
+		expect(await page.locator('main ul.legend').first().textContent()).not.toContain('()');
 		await page.close();
 
 		const support = await open('pendampingan/');
@@ -370,11 +378,71 @@ describe('the published story (sample data)', () => {
 		expect(new Set(tiers)).toEqual(new Set(['Berkembang']));
 		expect(await support.locator('table.support').count()).toBe(10);
 		// Berkembang means input and proses pass and output does not: every gap is the output index.
-		const gaps = await support.locator('td[data-gaps]').allTextContents();
+		const gaps = await support.locator('table.support td[data-gaps]').allTextContents();
 		for (const g of gaps) expect(g.trim()).toMatch(/^Output \d,\d\d: kurang \d+ poin skor$/);
-		const lifts = await support.locator('td[data-lift]').allTextContents();
+		const lifts = await support.locator('table.support td[data-lift]').allTextContents();
 		for (const l of lifts) expect(l).toMatch(/Output: naikkan skor .* → indeks output \d,\d\d/);
+		// Lengkong is listed apart, with its last tier and lift.
+		const missing = support.locator('[data-support-missing]');
+		expect(await missing.locator('h2').textContent()).toBe('Tidak ada di ekspor terbaru');
+		const lengkong = missing.locator('tr[data-kode="35.09.23.2001"]');
+		expect(await lengkong.getAttribute('data-last')).toBe('2024-09');
+		expect(await lengkong.getAttribute('data-tier')).toBe('Berkembang');
+		expect(await lengkong.locator('th').textContent()).toContain('Lengkong');
+		expect(await lengkong.locator('td[data-lift]').textContent()).toMatch(
+			/Agar minimal Mandiri: Output: naikkan skor/,
+		);
+		expect(await support.locator('[data-support-summary]').textContent()).toContain(
+			'42 Kampung KB di bawah Mandiri di 10 kecamatan, dan 1 tidak ada di ekspor bulan ini',
+		);
 		await support.close();
+	});
+
+	it('the home page says 205 of 248 (82,7%) and a gap of 43: 42 Berkembang and 1 not in the export', async (ctx) => {
+		if (!site.sample) ctx.skip();
+		const page = await open('');
+		expect(await page.locator('[data-progress-text]').textContent()).toBe(
+			'205 dari 248 Kampung KB (82,7%) sudah minimal Mandiri; target 100%. Masih 43 Kampung KB belum minimal Mandiri: 42 Berkembang dan 1 tidak ada di ekspor Oktober 2024.',
+		);
+		expect(await page.locator('.headline li').first().textContent()).toMatch(
+			/^\s*248\s*Kampung KB/,
+		);
+		expect(await page.locator('[data-not-in-export] .num').textContent()).toBe('1');
+		const shape = page.locator('#peta-beranda .shape[data-kode="35.09.23.2001"]');
+		expect(await shape.getAttribute('class')).toContain('tier-missing');
+		expect(await shape.getAttribute('aria-label')).toBe(
+			'Desa Lengkong, Kecamatan Mumbulsari. tidak ada di ekspor Oktober 2024; terakhir: Berkembang (September 2024)',
+		);
+		await shape.hover();
+		const tip = page.locator('#peta-beranda [data-tip]');
+		await expect.poll(() => tip.isVisible()).toBe(true);
+		expect(await tip.textContent()).toContain(
+			'tidak ada di ekspor Oktober 2024; terakhir: Berkembang (September 2024)',
+		);
+		expect(await page.locator('#peta-beranda [data-legend-count="missing"]').textContent()).toBe(
+			'1',
+		);
+		await page.close();
+	});
+
+	it('Kecamatan Mumbulsari has 7 Kampung KB, 1 not in the export, and no jump to 100 %', async (ctx) => {
+		if (!site.sample) ctx.skip();
+		const oct = tiersOf('2024-10');
+		const mum = site.desa.filter((d) => d.kode_kecamatan === '35.09.23');
+		const ok = mum.filter((d) => rank(oct.get(d.kode) ?? null) >= rank('Mandiri')).length;
+		expect(mum).toHaveLength(7);
+		const page = await open('kecamatan/35.09.23/');
+		expect(await page.locator('.headline li').first().textContent()).toMatch(/^\s*7\s*Kampung KB/);
+		expect(await page.locator('.headline [data-not-in-export] .num').textContent()).toBe('1');
+		expect(
+			Number(await page.locator('.headline [data-share]').getAttribute('data-share')),
+		).toBeCloseTo((ok / 7) * 100, 9);
+		const trend = page.locator('table[data-kecamatan-trend="35.09.23"] tr[data-periode="2024-10"]');
+		expect(Number(await trend.getAttribute('data-share'))).toBeLessThan(100);
+		expect(await page.locator('main table').nth(0).textContent()).toContain(
+			'tidak ada di ekspor Oktober 2024; terakhir: Berkembang (September 2024)',
+		);
+		await page.close();
 	});
 });
 

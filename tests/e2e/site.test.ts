@@ -14,9 +14,23 @@ import { launchBrowser, siteUrl, type Browser } from './harness';
 const DIST = resolve('dist');
 const TIER_CLASS = ['tier-dasar', 'tier-berkembang', 'tier-mandiri', 'tier-berkelanjutan'];
 type Snapshot = { periode: string; basis: string; desa: Record<string, { t: number | null }> };
+/** The class a desa has in a snapshot: its tier, no tier, or not in that month's export. */
+const classIn = (snap: Snapshot, kode: string) => {
+	const rec = snap.desa[kode];
+	return !rec ? 'tier-missing' : rec.t === null ? 'tier-none' : TIER_CLASS[rec.t]!;
+};
+/** The first segment of a map shape's accessible name: "Desa X, Kecamatan Y" → "Desa X". */
+const nameOf = (label: string | null) => (label ?? '').split('. ')[0]!.split(', ')[0]!;
 const snapshots = () =>
 	JSON.parse(readFileSync(join(DIST, 'data', 'peta.json'), 'utf8')) as Snapshot[];
 const sample = () => readFileSync(join(DIST, 'index.html'), 'utf8').includes('data-sample-label');
+/** Codes of the official desa list, from the published wilayah.csv. */
+const site248 = () =>
+	readFileSync(join(DIST, 'data', 'wilayah.csv'), 'utf8')
+		.trim()
+		.split('\n')
+		.slice(1)
+		.map((l) => l.split(',')[0]!);
 
 let browser: Browser;
 let base: string;
@@ -116,17 +130,15 @@ describe('the desa map', () => {
 			els.map((e) => ({ kode: e.getAttribute('data-kode')!, cls: e.getAttribute('class')! })),
 		);
 		expect(shapes).toHaveLength(248);
-		for (const s of shapes) {
-			const t = latest.desa[s.kode]?.t ?? null;
-			expect(s.cls.split(' '), s.kode).toContain(t === null ? 'tier-none' : TIER_CLASS[t]);
-		}
+		for (const s of shapes) expect(s.cls.split(' '), s.kode).toContain(classIn(latest, s.kode));
 		await page.close();
 	});
 
 	it('hovering a desa shows a tooltip with its name, kecamatan, tier and indices', async () => {
 		const page = await open('peta/');
 		const shape = page.locator(`#peta-desa .shape[data-kode="${kampung}"]`);
-		const name = await shape.getAttribute('data-n');
+		const name = nameOf(await shape.getAttribute('aria-label'));
+		expect(name).toMatch(/^(Desa|Kelurahan) \S/);
 		await shape.hover();
 		const tip = page.locator('#peta-desa [data-tip]');
 		await expect.poll(() => tip.isVisible()).toBe(true);
@@ -146,16 +158,15 @@ describe('the desa map', () => {
 		const tip = page.locator('#peta-beranda [data-tip]');
 		await expect.poll(() => tip.isVisible()).toBe(true);
 		const before = await page.evaluate(() => document.activeElement?.getAttribute('data-kode'));
-		expect((await tip.textContent()) ?? '').toContain(
-			(await page.evaluate(() => document.activeElement?.getAttribute('data-n'))) ?? '?',
-		);
+		const focusedName = async () =>
+			nameOf(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null));
+		expect(await focusedName()).not.toBe('');
+		expect((await tip.textContent()) ?? '').toContain(await focusedName());
 		await page.keyboard.press('ArrowRight');
 		const after = await page.evaluate(() => document.activeElement?.getAttribute('data-kode'));
 		expect(after).toBeTruthy();
 		expect(after).not.toBe(before);
-		expect((await tip.textContent()) ?? '').toContain(
-			(await page.evaluate(() => document.activeElement?.getAttribute('data-n'))) ?? '?',
-		);
+		expect((await tip.textContent()) ?? '').toContain(await focusedName());
 		// One tab stop per map: the next Tab leaves the map.
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.closest('svg') === null)).toBe(true);
@@ -190,12 +201,47 @@ describe('the desa map', () => {
 		const page = await open('peta/');
 		await page.selectOption('#peta-desa select[data-snapshot]', first.periode);
 		const kode = Object.keys(first.desa)[0]!;
-		const t = first.desa[kode]!.t;
 		await expect
 			.poll(() => page.locator(`#peta-desa .shape[data-kode="${kode}"]`).getAttribute('class'))
-			.toContain(t === null ? 'tier-none' : TIER_CLASS[t]!);
+			.toContain(classIn(first, kode));
 		const counts = await page.$$eval('#peta-desa .shapes > .shape', (els) => els.length);
 		expect(counts).toBe(248);
+		await page.close();
+	});
+
+	it('the snapshot switch marks a desa missing from that month as not in the export, with where it was last', async () => {
+		const all = snapshots();
+		const i = all.findIndex((s, n) => n > 0 && Object.keys(s.desa).length < 248);
+		if (i === -1) return;
+		const snap = all[i]!;
+		const gone = site248().find((k) => !snap.desa[k])!;
+		const before = all
+			.slice(0, i)
+			.reverse()
+			.find((s) => s.desa[gone]);
+		const page = await open('peta/');
+		const select = '#peta-desa select[data-snapshot]';
+		const shape = page.locator(`#peta-desa .shape[data-kode="${gone}"]`);
+		// Away and back, so the classes and texts come from the browser, not from the build.
+		await page.selectOption(select, all[0]!.periode);
+		await expect.poll(() => shape.getAttribute('class')).toContain(classIn(all[0]!, gone));
+		await page.selectOption(select, snap.periode);
+		await expect.poll(() => shape.getAttribute('class')).toContain('tier-missing');
+		const month = (p: string) =>
+			new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+				new Date(`${p}-01T00:00:00Z`),
+			);
+		const label = (await shape.getAttribute('aria-label')) ?? '';
+		expect(label).toContain(`tidak ada di ekspor ${month(snap.periode)}`);
+		if (before) {
+			const t = before.desa[gone]!.t;
+			expect(label).toContain(
+				`; terakhir: ${t === null ? 'tanpa klasifikasi' : ['Dasar', 'Berkembang', 'Mandiri', 'Berkelanjutan'][t]} (${month(before.periode)})`,
+			);
+		}
+		expect(await page.locator('#peta-desa [data-legend-count="missing"]').textContent()).toBe(
+			String(248 - Object.keys(snap.desa).length),
+		);
 		await page.close();
 	});
 });
@@ -243,6 +289,119 @@ describe('language switch and tables', () => {
 			await (await fetch(`${base}data/kampung-excel-id.csv`)).arrayBuffer(),
 		);
 		expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		await page.close();
+	});
+});
+
+describe('on a 375 px phone', () => {
+	it('no page is wider than the screen: home, kecamatan, kampung, peta, perkembangan, pendampingan, kueri', async () => {
+		const phone = await launchBrowser({ width: 375, height: 740 });
+		try {
+			for (const route of [
+				'',
+				`kecamatan/${kecamatan}/`,
+				'kecamatan/35.09.23/',
+				`kampung/${kampung}/`,
+				'peta/',
+				'perkembangan/',
+				'pendampingan/',
+				'kueri/',
+				'en/',
+				`en/kecamatan/${kecamatan}/`,
+			]) {
+				const page = await phone.context.newPage();
+				await page.goto(base + route, { waitUntil: 'load' });
+				const width = await page.evaluate(() => document.documentElement.scrollWidth);
+				expect(width, route).toBeLessThanOrEqual(375);
+				await page.close();
+			}
+		} finally {
+			await phone.close();
+		}
+	});
+
+	it('the home bar chart keeps its text at 9.5 px or more', async () => {
+		const phone = await launchBrowser({ width: 375, height: 740 });
+		try {
+			const page = await phone.context.newPage();
+			await page.goto(base);
+			const sizes = await page.$$eval('main svg.chart text', (texts) =>
+				texts
+					.filter((t) => (t.textContent ?? '').trim() !== '')
+					.map((t) => {
+						const svg = (t as SVGTextElement).ownerSVGElement!;
+						const scale = svg.getScreenCTM()!.a;
+						return parseFloat(getComputedStyle(t).fontSize) * scale;
+					}),
+			);
+			expect(sizes.length).toBeGreaterThan(31);
+			expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9.5);
+			await page.close();
+		} finally {
+			await phone.close();
+		}
+	});
+});
+
+describe('typography', () => {
+	it('no link text starts or ends with a space, no space stands before a comma and one follows it', async () => {
+		for (const route of [...routes(), 'pendampingan/', 'perkembangan/', 'en/pendampingan/']) {
+			for (const prefix of ['', 'en/']) {
+				if (route.startsWith('en/') && prefix) continue;
+				const page = await open(prefix + route);
+				const problems = await page.evaluate(() => {
+					const out: string[] = [];
+					document.querySelectorAll('a').forEach((a) => {
+						const t = a.textContent ?? '';
+						if (t.trim() !== '' && t !== t.trim()) out.push(`link "${t}"`);
+					});
+					const text = (document.querySelector('body') as HTMLElement).innerText;
+					for (const m of text.matchAll(/\S+ [,;.](?=\s|$)/g)) out.push(`space before: "${m[0]}"`);
+					for (const m of text.matchAll(/\p{L}+[,;]\p{L}+/gu))
+						out.push(`no space after: "${m[0]}"`);
+					return out;
+				});
+				expect(problems, prefix + route).toEqual([]);
+				await page.close();
+			}
+		}
+	});
+});
+
+describe('sample labels', () => {
+	it('a build from sample data ends each table download with data_contoh and names it in the dictionary', async () => {
+		const header = (f: string) =>
+			readFileSync(join(DIST, 'data', f), 'utf8')
+				.replace(/^\uFEFF/, '')
+				.split(/\r?\n/)[0]!;
+		for (const [file, sep] of [
+			['kampung.csv', ','],
+			['kampung-excel-id.csv', ';'],
+			['kecamatan.csv', ','],
+		] as const) {
+			expect(header(file).split(sep).at(-1) === 'data_contoh', file).toBe(sample());
+		}
+		if (!sample()) return;
+		const page = await open('unduh/');
+		const row = page.locator('tr', { has: page.locator('code', { hasText: /^data_contoh$/ }) });
+		expect(await row.count()).toBe(2);
+		expect(await row.first().textContent()).toContain(
+			'true = data contoh sintetis, bukan data resmi',
+		);
+		await page.close();
+	});
+});
+
+describe('locator map', () => {
+	it('the kampung page caption says how the kecamatan is marked, true in both colour schemes', async () => {
+		const page = await open(`kampung/${kampung}/`);
+		const caption = (await page.locator('figure.locator figcaption').textContent()) ?? '';
+		expect(caption).toContain('ditandai');
+		expect(caption).not.toContain('lebih gelap');
+		const stroke = await page
+			.locator('figure.locator path.own')
+			.evaluate((p) => Number.parseFloat(getComputedStyle(p).strokeWidth));
+		expect(stroke).toBeGreaterThanOrEqual(1.5);
 		await page.close();
 	});
 });

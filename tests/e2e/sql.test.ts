@@ -118,6 +118,7 @@ describe('SQL page (/kueri/)', () => {
 			'mandiri',
 			'berkelanjutan',
 			'tanpa_klasifikasi',
+			'tidak_ada_di_ekspor',
 			'jumlah',
 		]);
 		const kec = readCsv('kecamatan.csv');
@@ -127,12 +128,27 @@ describe('SQL page (/kueri/)', () => {
 		const total = kec
 			.filter((r) => r.periode === first)
 			.reduce((sum, r) => sum + Number(r.jumlah_kampung_kb), 0);
-		expect(rows[0]?.[7]).toBe(new Intl.NumberFormat('id-ID').format(total));
+		expect(rows[0]?.[8]).toBe(new Intl.NumberFormat('id-ID').format(total));
+		// Every official desa is counted, the ones missing from an export included.
+		expect(total).toBe(readCsv('wilayah.csv').length);
 		expect(await page.getByLabel('Kueri SQL', { exact: true }).inputValue()).toContain(
 			'from kecamatan',
 		);
 		expect(new URL(page.url()).searchParams.get('q')).toContain('from kecamatan');
 		await page.close();
+	});
+
+	it('on /en/kueri/ an example opens with its English comments and gives the same rows', async () => {
+		const en = await openSql('en/kueri/');
+		const before = await runCount(en);
+		await en.getByRole('button', { name: 'Kampung KB per tier in each period' }).click();
+		await nextRun(en, before);
+		const sql = await en.getByLabel('SQL query', { exact: true }).inputValue();
+		expect(sql).toMatch(/^-- The same figures as the home page/);
+		expect(sql).not.toContain('Angka yang sama');
+		const enRows = (await resultTable(en)).rows.length;
+		expect(enRows).toBe(new Set(readCsv('kecamatan.csv').map((r) => r.periode)).size);
+		await en.close();
 	});
 
 	it('Ctrl+Enter runs the typed query; numbers follow id-ID here and en-GB on /en/kueri/', async () => {

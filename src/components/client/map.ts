@@ -1,7 +1,8 @@
 /**
  * Browser enhancement of the build-time SVG maps: tooltips on hover and keyboard focus (text only,
- * via textContent), one tab stop per map with arrow keys moving to the nearest shape, zoom and pan
- * on the map page, and the snapshot switch that recolours the maps from `data/peta.json`.
+ * via textContent, read from each shape's accessible name so the page carries the facts once), one
+ * tab stop per map with arrow keys moving to the nearest shape, zoom and pan on the map page, and
+ * the snapshot switch that recolours the maps from `data/peta.json`.
  */
 
 type Snapshot = {
@@ -17,7 +18,10 @@ const TIER_CLASSES = [
 	'tier-mandiri',
 	'tier-berkelanjutan',
 	'tier-none',
+	'tier-missing',
 ];
+const NONE = 4;
+const MISSING = 5;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 let snapshotsPromise: Promise<Snapshot[]> | null = null;
@@ -36,19 +40,32 @@ function parseBox(s: string): [number, number, number, number] {
 	return [x ?? 0, y ?? 0, w ?? 1, h ?? 1];
 }
 
+/** The accessible name of a shape: `aria-label` on links, `<title>` on shapes without a page. */
+function labelOf(shape: Element): string {
+	return shape.getAttribute('aria-label') ?? shape.querySelector('title')?.textContent ?? '';
+}
+
+function setLabel(shape: Element, label: string): void {
+	const title = shape.querySelector(':scope > title');
+	if (title) title.textContent = label;
+	else shape.setAttribute('aria-label', label);
+}
+
+/** `Desa X, Kecamatan Y. Mandiri (resmi). Input …` → ["Desa X", "Kecamatan Y", "Mandiri (resmi)", …]. */
+export function tipLines(label: string): string[] {
+	const [head = '', ...rest] = label.split('. ');
+	const comma = head.indexOf(', ');
+	const name = comma === -1 ? [head] : [head.slice(0, comma), head.slice(comma + 2)];
+	return [...name, ...rest].filter(Boolean);
+}
+
 function setTip(tip: HTMLElement, shape: Element): void {
 	tip.replaceChildren();
-	const name = document.createElement('strong');
-	name.textContent = shape.getAttribute('data-n') ?? '';
-	tip.append(name);
-	for (const key of ['data-s', 'data-t', 'data-x']) {
-		const text = shape.getAttribute(key);
-		if (text) {
-			const line = document.createElement('span');
-			line.textContent = text;
-			tip.append(line);
-		}
-	}
+	tipLines(labelOf(shape)).forEach((text, i) => {
+		const line = document.createElement(i === 0 ? 'strong' : 'span');
+		line.textContent = text;
+		tip.append(line);
+	});
 	tip.hidden = false;
 }
 
@@ -264,19 +281,37 @@ function enhance(fig: HTMLElement): void {
 			if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
 			return r.json() as Promise<Snapshot[]>;
 		});
-		const snap = (await snapshotsPromise).find((s) => s.periode === select.value);
+		const all = await snapshotsPromise;
+		const snap = all.find((s) => s.periode === select.value);
 		if (!snap) return;
-		recolourDesa(fig, controls, snap, select.selectedOptions[0]?.textContent ?? snap.periode);
-		const monthText = select.selectedOptions[0]?.textContent ?? snap.periode;
-		document.dispatchEvent(new CustomEvent('kkb:snapshot', { detail: { snap, monthText } }));
+		const months = new Map(
+			Array.from(select.options).map((o) => [o.value, o.textContent ?? o.value]),
+		);
+		recolourDesa(fig, controls, all, snap, months);
 	});
+}
+
+/** The last snapshot before `snap` that has desa `kode`, and its tier there. */
+function lastSeen(
+	all: Snapshot[],
+	snap: Snapshot,
+	kode: string,
+): { periode: string; t: number | null } | null {
+	let found: { periode: string; t: number | null } | null = null;
+	for (const s of all) {
+		if (s.periode >= snap.periode) break;
+		const rec = s.desa[kode];
+		if (rec) found = { periode: s.periode, t: rec.t };
+	}
+	return found;
 }
 
 function recolourDesa(
 	fig: HTMLElement,
 	controls: HTMLElement,
+	all: Snapshot[],
 	snap: Snapshot,
-	monthText: string,
+	months: Map<string, string>,
 ): void {
 	const lang = fig.dataset.lang ?? 'id';
 	const nf = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
@@ -285,38 +320,53 @@ function recolourDesa(
 	});
 	const intf = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
 	const d = controls.dataset;
+	const month = (p: string) => months.get(p) ?? p;
 	const basisWord = snap.basis === 'resmi' ? d.lResmi : d.lDihitung;
 	const idxNames = (d.lIdx ?? 'Input|Proses|Output').split('|');
-	const counts = [0, 0, 0, 0, 0];
+	const counts = [0, 0, 0, 0, 0, 0];
 	for (const shape of Array.from(fig.querySelectorAll<SVGElement>('.shapes > .shape'))) {
 		const kode = shape.getAttribute('data-kode') ?? '';
 		const rec = snap.desa[kode];
 		const t = rec ? rec.t : null;
+		const slot = !rec ? MISSING : t === null ? NONE : t;
 		shape.classList.remove(...TIER_CLASSES);
-		shape.classList.add(t === null ? 'tier-none' : TIER_CLASSES[t]!);
-		counts[t === null ? 4 : t]! += 1;
-		const tierText = !rec ? d.lNorecord : t === null ? d.lNone : `${TIERS[t]} (${basisWord})`;
+		shape.classList.add(TIER_CLASSES[slot]!);
+		counts[slot]! += 1;
+		let tierText: string;
+		if (rec) tierText = t === null ? (d.lNone ?? '') : `${TIERS[t]} (${basisWord})`;
+		else {
+			tierText = (d.lMissing ?? '').replace('{month}', month(snap.periode));
+			const last = lastSeen(all, snap, kode);
+			if (last)
+				tierText += (d.lLast ?? '')
+					.replace('{tier}', last.t === null ? (d.lNone ?? '') : TIERS[last.t]!)
+					.replace('{month}', month(last.periode));
+		}
 		const extra = rec
 			? rec.i.map((v, i) => `${idxNames[i]} ${v === null ? '–' : nf.format(v)}`).join(' · ')
 			: '';
-		shape.setAttribute('data-t', tierText ?? '');
-		shape.setAttribute('data-x', extra);
-		if (shape.matches('a')) {
-			const head = `${shape.getAttribute('data-n')}, ${shape.getAttribute('data-s')}`;
-			shape.setAttribute('aria-label', [head, tierText, extra].filter(Boolean).join('. '));
-		}
+		const head = labelOf(shape).split('. ')[0] ?? '';
+		setLabel(shape, [head, tierText, extra].filter(Boolean).join('. '));
 	}
 	fig.querySelectorAll<HTMLElement>('[data-legend-count]').forEach((el) => {
 		const key = el.dataset.legendCount;
-		const i = key === 'none' ? 4 : TIERS.indexOf(key as (typeof TIERS)[number]);
+		const i =
+			key === 'none'
+				? NONE
+				: key === 'missing'
+					? MISSING
+					: TIERS.indexOf(key as (typeof TIERS)[number]);
 		el.textContent = intf.format(counts[i] ?? 0);
 	});
 	const caption = fig.querySelector('[data-map-caption]');
 	if (caption) {
 		const basisLong = snap.basis === 'resmi' ? d.lBasisResmi : d.lBasisDihitung;
-		caption.textContent = ` — ${basisLong}, ${monthText}`;
+		caption.textContent = ` — ${basisLong}, ${month(snap.periode)}`;
 	}
 	fig.dataset.periode = snap.periode;
+	document.dispatchEvent(
+		new CustomEvent('kkb:snapshot', { detail: { snap, monthText: month(snap.periode) } }),
+	);
 }
 
 /** Recolours a kecamatan share map when the desa map's snapshot changes. */
@@ -341,7 +391,10 @@ function listenKecamatan(fig: HTMLElement): void {
 		for (const shape of Array.from(fig.querySelectorAll<SVGElement>('.shapes > .shape'))) {
 			const kode = shape.getAttribute('data-kode') ?? '';
 			const c = tally.get(kode) ?? { total: 0, ok: 0 };
-			const share = c.total ? (c.ok / c.total) * 100 : null;
+			// Every official desa has a Kampung KB: one missing from the export stays in the total.
+			const total = Math.max(Number(shape.getAttribute('data-nd') ?? 0), c.total);
+			const missing = total - c.total;
+			const share = total ? (c.ok / total) * 100 : null;
 			shape.classList.remove('share-0', 'share-1', 'share-2', 'share-3', 'share-4', 'tier-none');
 			const cls = share === null ? -1 : bounds.findIndex((b) => share <= b);
 			shape.classList.add(cls === -1 ? (share === null ? 'tier-none' : 'share-4') : `share-${cls}`);
@@ -351,9 +404,12 @@ function listenKecamatan(fig: HTMLElement): void {
 					: (fig.dataset.lShare ?? '')
 							.replace('{share}', pct.format(share / 100))
 							.replace('{ok}', intf.format(c.ok))
-							.replace('{total}', intf.format(c.total));
-			shape.setAttribute('data-t', text);
-			shape.setAttribute('aria-label', `${shape.getAttribute('data-n')}. ${text}`);
+							.replace('{total}', intf.format(total)) +
+						(missing > 0
+							? (fig.dataset.lShareMissing ?? '').replace('{n}', intf.format(missing))
+							: '');
+			const head = labelOf(shape).split('. ')[0] ?? '';
+			setLabel(shape, `${head}. ${text}`);
 			const label = fig.querySelector<SVGTextElement>(`text[data-label-for="${kode}"]`);
 			if (label) {
 				label.textContent = share === null ? '–' : pct.format(share / 100);

@@ -25,13 +25,39 @@ function finish(svg: Element, label: string): SvgNode {
 	return tree;
 }
 
-type Cell = { month: string; tier: Tier; count: number };
+/** Stacked segments: the tiers, then kampung without a tier and kampung not in the export. */
+export type TrendKey = Tier | 'none' | 'missing';
+export const TREND_KEYS: TrendKey[] = [...TIERS, 'none', 'missing'];
+export const TREND_FILL: Record<TrendKey, string> = {
+	...(Object.fromEntries(TIERS.map((t) => [t, TIER_STYLES[t].fill])) as Record<Tier, string>),
+	none: 'var(--no-tier)',
+	missing: 'var(--missing-dot)',
+};
+const TREND_INK: Record<TrendKey, string> = {
+	...(Object.fromEntries(TIERS.map((t) => [t, TIER_STYLES[t].ink])) as Record<Tier, string>),
+	none: 'var(--fg)',
+	missing: 'var(--bg)',
+};
 
-/** Stacked columns: Kampung KB per tier in each snapshot, counts written in tall-enough segments. */
+type Cell = { month: string; tier: TrendKey; count: number };
+
+/**
+ * Stacked columns: every Kampung KB in each snapshot, per tier plus those without a tier and those
+ * not in the export, so each column reaches the same total; counts written in tall-enough segments.
+ */
 export function tierTrendChart(lang: Lang, points: TrendPoint[], ariaLabel: string): SvgNode {
 	const months = points.map((p) => fmtPeriodeShort(lang, p.periode));
 	const cells: Cell[] = points.flatMap((p, i) =>
-		TIERS.map((tier) => ({ month: months[i]!, tier, count: p.counts[tier] })),
+		TREND_KEYS.map((tier) => ({
+			month: months[i]!,
+			tier,
+			count:
+				tier === 'none'
+					? p.counts.tanpa
+					: tier === 'missing'
+						? p.counts.notInExport
+						: p.counts[tier],
+		})),
 	);
 	const max = Math.max(1, ...points.map((p) => p.counts.total));
 	const svg = Plot.plot({
@@ -42,13 +68,13 @@ export function tierTrendChart(lang: Lang, points: TrendPoint[], ariaLabel: stri
 		marginBottom: 40,
 		x: { domain: months, label: null, tickSize: 0 },
 		y: { domain: [0, max], grid: true, label: null, tickFormat: (d: number) => fmtInt(lang, d) },
-		color: { domain: [...TIERS], range: TIERS.map((t) => TIER_STYLES[t].fill) },
+		color: { domain: TREND_KEYS, range: TREND_KEYS.map((k) => TREND_FILL[k]) },
 		marks: [
 			Plot.barY(cells, {
 				x: 'month',
 				y: 'count',
 				fill: 'tier',
-				order: [...TIERS],
+				order: TREND_KEYS,
 				stroke: 'var(--bg)',
 				strokeWidth: 0.5,
 			}),
@@ -58,9 +84,9 @@ export function tierTrendChart(lang: Lang, points: TrendPoint[], ariaLabel: stri
 					x: 'month',
 					y: 'count',
 					z: 'tier',
-					order: [...TIERS],
+					order: TREND_KEYS,
 					text: (d: Cell) => (d.count / max > 0.06 ? fmtInt(lang, d.count) : ''),
-					fill: (d: Cell) => TIER_STYLES[d.tier].ink,
+					fill: (d: Cell) => TREND_INK[d.tier],
 					fontSize: 10,
 				}),
 			),

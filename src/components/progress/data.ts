@@ -46,11 +46,11 @@ export function progress(): Progress {
 		site,
 		snapshots,
 		bySnapshot: new Map(snapshots.map((s) => [s.periode, s])),
-		trend: tierTrend(snapshots),
-		kecamatan: kecamatanTrends(snapshots, site.kecamatan),
+		trend: tierTrend(snapshots, site.desa),
+		kecamatan: kecamatanTrends(snapshots, site.kecamatan, site.desa),
 		pairs: pairPages(site.periodes),
 		defaults: defaultPairs(site.periodes),
-		support: supportList(snapshots),
+		support: supportList(snapshots, site.desa),
 		reporting: reportingStatus(snapshots, site.desa),
 	};
 	return cached;

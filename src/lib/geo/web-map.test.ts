@@ -1,7 +1,55 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadBoundaries } from './boundaries';
-import { buildMapLayers } from './web-map';
+import { buildMapLayers, CompactPath } from './web-map';
+
+/** Absolute points of each ring of a path written by CompactPath (`M x y l dx dy … z`). */
+function rings(d: string): [number, number][][] {
+	return [...d.matchAll(/M([^l]*)l([^z]*)z/g)].map(([, start, rel]) => {
+		const nums = (s: string) => (s.match(/-?(\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+		const [x0, y0] = nums(start!);
+		const pts: [number, number][] = [[x0!, y0!]];
+		const deltas = nums(rel!);
+		for (let i = 0; i < deltas.length; i += 2) {
+			const [x, y] = pts.at(-1)!;
+			pts.push([x + deltas[i]!, y + deltas[i + 1]!]);
+		}
+		return pts;
+	});
+}
+
+describe('CompactPath(digits)', () => {
+	it('CompactPath(1) writes rounded points as relative moves that add back up to them', () => {
+		const p = new CompactPath(1);
+		p.moveTo(10.04, 20.26);
+		p.lineTo(12.55, 20.26);
+		p.lineTo(12.55, 18.5);
+		p.lineTo(12.66, 18.46);
+		p.closePath();
+		const d = p.result();
+		expect(d).toBe('M10 20.3l2.6 0 0-1.8.1 0z');
+		expect(rings(d)[0]!.map(([x, y]) => [x.toFixed(1), y.toFixed(1)])).toEqual([
+			['10.0', '20.3'],
+			['12.6', '20.3'],
+			['12.6', '18.5'],
+			['12.7', '18.5'],
+		]);
+	});
+	it('CompactPath(0) drops repeated points and rings that collapse below three points', () => {
+		const p = new CompactPath(0);
+		p.moveTo(1.2, 1.2);
+		p.lineTo(1.4, 1.3);
+		p.lineTo(1.3, 0.9);
+		p.closePath();
+		p.moveTo(5, 5);
+		p.lineTo(9, 5);
+		p.lineTo(9, 5.2);
+		p.lineTo(9, 9);
+		p.lineTo(5, 5);
+		p.closePath();
+		expect(p.result()).toBe('M5 5l4 0 0 4z');
+	});
+});
 
 const dir = fileURLToPath(new URL('./fixtures/two-desa', import.meta.url));
 
@@ -15,13 +63,24 @@ describe('buildMapLayers(boundaries)', () => {
 		expect(map.height).toBeLessThan(215);
 	});
 
-	it('buildMapLayers(b) gives every desa a path at both levels, rounded to 0.1 px', () => {
+	it('buildMapLayers(b) gives every desa a path at both levels: whole pixels small, 0.1 px detail', () => {
 		expect(map.desa.map((d) => d.kode)).toEqual(['35.09.99.2001', '35.09.99.2002']);
 		for (const d of map.desa) {
-			for (const path of [d.small, d.detail]) {
-				expect(path).toMatch(/^M/);
-				for (const n of path.match(/-?\d+(\.\d+)?/g)!)
-					expect(n.split('.')[1]?.length ?? 0).toBeLessThanOrEqual(1);
+			for (const [path, step] of [
+				[d.small, 1],
+				[d.detail, 0.1],
+			] as const) {
+				const pts = rings(path).flat();
+				expect(pts.length, path).toBeGreaterThanOrEqual(3);
+				for (const [x, y] of pts) {
+					for (const v of [x, y])
+						expect(Math.abs(v / step - Math.round(v / step))).toBeLessThan(1e-6);
+					// Every point lies within the desa's bounding box (rounding aside).
+					expect(x).toBeGreaterThanOrEqual(d.bbox[0] - 1);
+					expect(x).toBeLessThanOrEqual(d.bbox[2] + 1);
+					expect(y).toBeGreaterThanOrEqual(d.bbox[1] - 1);
+					expect(y).toBeLessThanOrEqual(d.bbox[3] + 1);
+				}
 			}
 		}
 	});

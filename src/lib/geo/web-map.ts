@@ -2,7 +2,9 @@
  * Turns the boundary layers into SVG path strings for the pages, at build time. All three layers go
  * into one TopoJSON topology so that simplification keeps shared edges shared; two levels are made
  * ("small" for the home page and locator maps, "detail" for the map and kecamatan pages), both in
- * the same projected pixel space so a page can zoom with the SVG viewBox alone.
+ * the same projected pixel space so a page can zoom with the SVG viewBox alone. Paths are written
+ * compactly (relative moves from rounded points; whole pixels for "small", shown at most 800 px
+ * wide, and 0.1 px for "detail", which readers zoom), since they are most of the pages' weight.
  */
 import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection, Position } from 'geojson';
@@ -47,12 +49,88 @@ export type MapOptions = {
 
 const DEFAULTS = {
 	width: 800,
-	minWeight: { small: 2.5e-6, detail: 4e-7 },
+	minWeight: { small: 6e-6, detail: 4e-7 },
 	minRingArea: { small: 2e-5, detail: 5e-7 },
 	quantization: 1e5,
 };
 
 type Level = 'small' | 'detail';
+
+/** Decimals kept per level, in map pixels. */
+const DIGITS: Record<Level, number> = { small: 0, detail: 1 };
+
+/**
+ * A d3-geo path context that writes `M x y l dx dy … z` from points rounded to `digits` decimals.
+ * Rounding the absolute points first keeps shared edges identical in both neighbours; a repeated
+ * point is dropped, and so is a ring that collapses below three points (an islet under a pixel).
+ */
+export class CompactPath {
+	private readonly scale: number;
+	private out = '';
+	private ring: [number, number][] = [];
+
+	constructor(digits: number) {
+		this.scale = 10 ** digits;
+	}
+
+	/** Part of d3's context type; a new path needs no reset here. */
+	beginPath(): void {}
+
+	moveTo(x: number, y: number): void {
+		this.flush();
+		this.ring = [[Math.round(x * this.scale), Math.round(y * this.scale)]];
+	}
+
+	lineTo(x: number, y: number): void {
+		const p: [number, number] = [Math.round(x * this.scale), Math.round(y * this.scale)];
+		const last = this.ring.at(-1);
+		if (!last || last[0] !== p[0] || last[1] !== p[1]) this.ring.push(p);
+	}
+
+	closePath(): void {
+		this.flush();
+	}
+
+	/** Only polygons are drawn; a point would mean a wrong geometry type upstream. */
+	arc(): void {
+		throw new Error('CompactPath: points are not drawn on the maps');
+	}
+
+	/** The path so far, and a fresh start. */
+	result(): string {
+		this.flush();
+		const r = this.out;
+		this.out = '';
+		return r;
+	}
+
+	private num(v: number): string {
+		return String(v / this.scale).replace(/^(-?)0\./, '$1.');
+	}
+
+	private flush(): void {
+		const ring = this.ring;
+		this.ring = [];
+		const first = ring[0];
+		const last = ring.at(-1);
+		if (first && last && ring.length > 1 && first[0] === last[0] && first[1] === last[1])
+			ring.pop();
+		if (ring.length < 3) return;
+		let text = `M${this.num(ring[0]![0])} ${this.num(ring[0]![1])}l`;
+		let prev = '';
+		for (let i = 1; i < ring.length; i++) {
+			for (const v of [ring[i]![0] - ring[i - 1]![0], ring[i]![1] - ring[i - 1]![1]]) {
+				const n = this.num(v);
+				// A sign, or a second decimal point, already ends the previous number.
+				const sep =
+					prev === '' || n.startsWith('-') || (n.startsWith('.') && prev.includes('.')) ? '' : ' ';
+				text += sep + n;
+				prev = n;
+			}
+		}
+		this.out += `${text}z`;
+	}
+}
 type Layer = 'desa' | 'kecamatan' | 'kabupaten';
 
 type Topo = Topology<Objects<Record<string, string>>>;
@@ -120,6 +198,15 @@ export function buildMapLayers(b: Boundaries, options: MapOptions = {}): MapLaye
 		b.kabupaten as GeoPermissibleObjects,
 	);
 	const path = geoPath(projection).digits(1);
+	// A feature smaller than the rounding keeps its shape with one more decimal, never vanishes.
+	const compact = (level: Level, f: GeoPermissibleObjects): string => {
+		for (let digits = DIGITS[level]; ; digits++) {
+			const ctx = new CompactPath(digits);
+			geoPath(projection, ctx)(f);
+			const d = ctx.result();
+			if (d !== '' || digits >= 3) return d;
+		}
+	};
 
 	const levels = {} as Record<Level, ReturnType<typeof levelFeatures>>;
 	for (const level of ['small', 'detail'] as const) {
@@ -143,8 +230,8 @@ export function buildMapLayers(b: Boundaries, options: MapOptions = {}): MapLaye
 			return {
 				kode,
 				nama: src.properties.nama,
-				small: path(fs as GeoPermissibleObjects) ?? '',
-				detail: path(fd as GeoPermissibleObjects) ?? '',
+				small: compact('small', fs as GeoPermissibleObjects),
+				detail: compact('detail', fd as GeoPermissibleObjects),
 				bbox: [round1(x0), round1(y0), round1(x1), round1(y1)] as Box,
 				centre: [round1(cx), round1(cy)] as [number, number],
 			};
@@ -153,7 +240,7 @@ export function buildMapLayers(b: Boundaries, options: MapOptions = {}): MapLaye
 
 	const desaProps = new Map(b.desa.features.map((f) => [f.properties.kode, f.properties]));
 	const kab = (level: Level) =>
-		levels[level].kabupaten.map((f) => path(f as GeoPermissibleObjects) ?? '').join('');
+		levels[level].kabupaten.map((f) => compact(level, f as GeoPermissibleObjects)).join('');
 	return {
 		width: o.width,
 		height,

@@ -37,6 +37,7 @@ export {
 	TARGET_SHARE,
 	TARGET_TIER,
 	type HistoryRow,
+	type DesaOfKecamatan,
 	type KecamatanTrend,
 	type TrendPoint,
 } from './trend';
@@ -46,6 +47,8 @@ export {
 	supportList,
 	type ImprovementStatus,
 	type IndexGap,
+	type MissingItem,
+	type OfficialDesa,
 	type Stuck,
 	type SupportGroup,
 	type SupportItem,

@@ -117,12 +117,15 @@ describe('supportItem(snapshots, record, tier)', () => {
 	});
 });
 
-describe('supportList(snapshots)', () => {
+describe('supportList(snapshots, desa)', () => {
 	const K1 = '35.09.01.2001';
 	const K2 = '35.09.01.2002';
 	const K3 = '35.09.02.2001';
 	const K4 = '35.09.02.2002';
 	const K5 = '35.09.03.2001';
+	const K6 = '35.09.02.2003';
+	// K7: in the official list, in no export at all.
+	const K7 = '35.09.03.2002';
 	const months = ['2024-07', '2024-08', '2024-09', '2024-10'];
 	const records = [
 		// K1: below target all four months.
@@ -138,15 +141,25 @@ describe('supportList(snapshots)', () => {
 		// K4: at target; K5: no tier in October (only output scores).
 		...months.map((m) => rec(m, K4, LINES.berkelanjutan, { kec: 'Kencong' })),
 		rec('2024-10', K5, LINES.berkembang, { kec: 'Sumberbaru', outputOnly: true }),
+		// K6: Berkembang until September, then missing from the October export.
+		...months.slice(0, 3).map((m) => rec(m, K6, LINES.berkembang, { kec: 'Kencong' })),
 	];
-	const list = supportList(snapshotsOf(records))!;
+	const desa = [K1, K2, K3, K4, K5, K6, K7].map((kode) => ({
+		kode,
+		nama: `Desa ${kode}`,
+		jenis: 'Desa' as const,
+		kode_kecamatan: kode.slice(0, 8),
+		kecamatan: `Kec ${kode.slice(0, 8)}`,
+	}));
+	const list = supportList(snapshotsOf(records), desa)!;
 
 	it('supportList(snapshots) groups the kampung below Mandiri by kecamatan, in code order', () => {
 		expect(list.periode).toBe('2024-10');
 		expect(list.count).toBe(3);
+		// Kencong's denominator counts K6, which is missing from October's export.
 		expect(list.groups.map((g) => [g.kode_kecamatan, g.kecamatan, g.total])).toEqual([
 			['35.09.01', 'Jombang', 2],
-			['35.09.02', 'Kencong', 2],
+			['35.09.02', 'Kencong', 3],
 		]);
 		expect(list.groups.map((g) => g.items.map((i) => [i.kode_desa, i.tier]))).toEqual([
 			[
@@ -156,6 +169,20 @@ describe('supportList(snapshots)', () => {
 			[[K3, 'Dasar']],
 		]);
 		expect(list.unknown.map((k) => k.kode_desa)).toEqual([K5]);
+	});
+
+	it('supportList(snapshots, desa) lists the kampung missing from the latest export apart, with their last tier and lift', () => {
+		expect(list.missing.map((m) => [m.kode_desa, m.last])).toEqual([
+			[K6, { periode: '2024-09', basis: 'dihitung', tier: 'Berkembang' }],
+			[K7, null],
+		]);
+		const k6 = list.missing[0]!;
+		expect(k6.gaps.map((g) => [g.group, g.value, g.shortfall])).toEqual([['output', 2.75, 1]]);
+		const after = classifyScores(apply(scores(LINES.berkembang), k6.toTarget!.steps));
+		expect(rank(after.klasifikasi)).toBeGreaterThanOrEqual(rank('Mandiri'));
+		expect(list.missing[1]).toMatchObject({ desa: `Desa ${K7}`, gaps: [], toTarget: null });
+		// The missing are not below-target items of the latest export.
+		expect(list.groups.flatMap((g) => g.items.map((i) => i.kode_desa))).not.toContain(K6);
 	});
 
 	it('supportList(snapshots) counts the consecutive snapshots below target up to the latest', () => {
@@ -185,11 +212,12 @@ describe('supportList(snapshots)', () => {
 	it('supportList(snapshots) counts calendar months when a snapshot month is missing', () => {
 		const l = supportList(
 			snapshotsOf([rec('2024-01', K1, LINES.dasar), rec('2024-04', K1, LINES.dasar)]),
+			[],
 		)!;
 		expect(l.groups[0]!.items[0]!.stuck).toMatchObject({ snapshots: 2, months: 4 });
 	});
 
-	it('supportList([]) is null', () => {
-		expect(supportList([])).toBeNull();
+	it('supportList([], desa) is null', () => {
+		expect(supportList([], [])).toBeNull();
 	});
 });

@@ -2,7 +2,8 @@
  * The support list for the Pokja meetings: every kampung below the target tier (Mandiri) in the
  * latest snapshot, grouped by kecamatan, with the indices under 3.00, the smallest set of score
  * improvements that lifts it (from `smallestImprovement`, never guessed) and how many snapshots in
- * a row it has been below target.
+ * a row it has been below target; and, apart, every kampung of the official list missing from the
+ * latest export, with its last known tier and gaps (it has not reached the target this month either).
  */
 import { SCORE_FIELDS, TIERS, type KampungRecord, type Scores, type Tier } from '../model';
 import {
@@ -64,8 +65,18 @@ export type SupportGroup = {
 	kode_kecamatan: string;
 	kecamatan: string;
 	items: SupportItem[];
-	/** Kampung of this kecamatan in the snapshot (the denominator readers want next to the list). */
+	/** Kampung KB of this kecamatan, one per official desa (the denominator readers want). */
 	total: number;
+};
+
+/** A kampung of the official list that is not in the latest export. */
+export type MissingItem = KampungRef & {
+	/** The last snapshot that has it, its basis and its tier there; null when no snapshot has it. */
+	last: { periode: string; basis: Basis; tier: Tier | null } | null;
+	/** Indices under 3.00 in that last record (empty when it is unknown or passed all three). */
+	gaps: IndexGap[];
+	/** Smallest lift of the last known scores to the target, when that tier was below it. */
+	toTarget: Improvement | null;
 };
 
 export type SupportList = {
@@ -75,7 +86,19 @@ export type SupportList = {
 	groups: SupportGroup[];
 	/** Kampung of the snapshot without a tier on its basis: they cannot be placed on the list. */
 	unknown: KampungRef[];
+	/** Kampung of the official list missing from the latest export, by kode_desa. */
+	missing: MissingItem[];
+	/** Kampung below target in the latest export (the items of `groups`). */
 	count: number;
+};
+
+/** An official desa/kelurahan: each has a Kampung KB. */
+export type OfficialDesa = {
+	kode: string;
+	nama: string;
+	jenis: 'Desa' | 'Kelurahan';
+	kode_kecamatan: string;
+	kecamatan: string;
 };
 
 function fullScores(r: KampungRecord): Scores | null {
@@ -161,8 +184,39 @@ export function supportItem(
 	};
 }
 
-/** The support list for the last snapshot of `snapshots` (ascending). Null without snapshots. */
-export function supportList(snapshots: readonly Snapshot[]): SupportList | null {
+function missingItem(snapshots: readonly Snapshot[], d: OfficialDesa): MissingItem {
+	const ref: KampungRef = {
+		kode_desa: d.kode,
+		desa: d.nama,
+		kode_kecamatan: d.kode_kecamatan,
+		kecamatan: d.kecamatan,
+		jenis: d.jenis,
+		nama_kampung: null,
+	};
+	for (let i = snapshots.length - 2; i >= 0; i--) {
+		const s = snapshots[i]!;
+		const r = s.byKode.get(d.kode);
+		if (!r) continue;
+		const tier = tierOn(r, s.basis);
+		const scores = fullScores(r);
+		return {
+			...refOf(r),
+			last: { periode: s.periode, basis: s.basis, tier },
+			gaps: gapsOf(r, scores),
+			toTarget: scores && isBelowTarget(tier) ? smallestImprovement(scores, TARGET_TIER) : null,
+		};
+	}
+	return { ...ref, last: null, gaps: [], toTarget: null };
+}
+
+/**
+ * The support list for the last snapshot of `snapshots` (ascending), over `desa`, the official
+ * desa/kelurahan (each has a Kampung KB). Null without snapshots.
+ */
+export function supportList(
+	snapshots: readonly Snapshot[],
+	desa: readonly OfficialDesa[],
+): SupportList | null {
 	const latest = snapshots.at(-1);
 	if (!latest) return null;
 	const unknown: KampungRef[] = [];
@@ -172,13 +226,25 @@ export function supportList(snapshots: readonly Snapshot[]): SupportList | null 
 		if (tier === null) unknown.push(refOf(r));
 		else if (isBelowTarget(tier)) items.push(supportItem(snapshots, r, tier));
 	}
-	const totals = groupBy(latest.records, (r) => r.kode_kecamatan);
+	const missing = [...desa]
+		.filter((d) => !latest.byKode.has(d.kode))
+		.sort((a, b) => a.kode.localeCompare(b.kode))
+		.map((d) => missingItem(snapshots, d));
+	const totals = new Map<string, Set<string>>();
+	for (const { kode, kode_kecamatan } of [
+		...desa,
+		...latest.records.map((r) => ({ kode: r.kode_desa, kode_kecamatan: r.kode_kecamatan })),
+	]) {
+		const set = totals.get(kode_kecamatan) ?? new Set<string>();
+		set.add(kode);
+		totals.set(kode_kecamatan, set);
+	}
 	const groups = [...groupBy(items, (i) => i.kode_kecamatan)]
 		.map(([kode, list]) => ({
 			kode_kecamatan: kode,
 			kecamatan: list[0]!.kecamatan,
 			items: list,
-			total: totals.get(kode)?.length ?? 0,
+			total: totals.get(kode)?.size ?? 0,
 		}))
 		.sort((a, b) => a.kode_kecamatan.localeCompare(b.kode_kecamatan));
 	return {
@@ -187,6 +253,7 @@ export function supportList(snapshots: readonly Snapshot[]): SupportList | null 
 		target: TARGET_TIER,
 		groups,
 		unknown,
+		missing,
 		count: items.length,
 	};
 }

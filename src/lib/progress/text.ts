@@ -5,11 +5,11 @@
  */
 import { INDICATOR_BY_FIELD, type Group, type Improvement } from '../klasifikasi';
 import type { Basis } from '../site/aggregate';
-import { fmtIndex } from '../site/format';
+import { fmtIndex, fmtInt } from '../site/format';
 import { LOCALE, type Lang, type Text } from '../site/i18n';
 import type { Direction } from './change';
 import type { Section, StaleReason } from './reporting';
-import { stepsByGroup } from './support';
+import { stepsByGroup, type IndexGap } from './support';
 
 export const DIRECTION_TEXT: Record<Direction, Text> = {
 	up: { id: 'Naik', en: 'Up' },
@@ -84,4 +84,14 @@ export function describeImprovement(lang: Lang, imp: Improvement): string {
 			: `${GROUP_NAME[group].en}: raise ${list(lang, raised)} → ${GROUP_NAME[group].en.toLowerCase()} index ${index}`;
 	});
 	return `${parts.join('; ')} → ${imp.result.klasifikasi}`;
+}
+
+/** "Output 2,75: kurang 1 poin skor"; only the index when the scores are not known. */
+export function gapText(lang: Lang, g: IndexGap): string {
+	const name = GROUP_NAME[g.group][lang];
+	const v = fmtIndex(lang, g.value);
+	if (g.shortfall === null) return `${name} ${v}`;
+	return lang === 'id'
+		? `${name} ${v}: kurang ${fmtInt(lang, g.shortfall)} poin skor`
+		: `${name} ${v}: ${fmtInt(lang, g.shortfall)} score point${g.shortfall === 1 ? '' : 's'} short`;
 }

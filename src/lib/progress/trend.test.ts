@@ -5,6 +5,10 @@ import { isBelowTarget, kampungHistory, kecamatanTrends, tierTrend } from './tre
 
 const A = '35.09.01.2001';
 const B = '35.09.02.2001';
+const DESA = [
+	{ kode: A, kode_kecamatan: '35.09.01' },
+	{ kode: B, kode_kecamatan: '35.09.02' },
+];
 const snaps = snapshotsOf([
 	rec('2023-12', A, LINES.berkembang, { resmi: 'Berkembang' }),
 	rec('2023-12', B, LINES.dasar, { resmi: 'Dasar' }),
@@ -23,30 +27,51 @@ describe('isBelowTarget(tier)', () => {
 	});
 });
 
-describe('tierTrend(snapshots)', () => {
-	it('tierTrend(snapshots) counts each month on its own basis and gives the share at least Mandiri', () => {
-		const t = tierTrend(snaps);
-		expect(t.map((p) => [p.periode, p.basis, p.counts.total, p.counts.atLeastMandiri])).toEqual([
-			['2023-12', 'resmi', 2, 0],
-			// Official Berkembang wins over the computed Mandiri in an official month.
-			['2024-01', 'resmi', 1, 0],
-			['2024-02', 'dihitung', 2, 2],
+describe('tierTrend(snapshots, desa)', () => {
+	it('tierTrend(snapshots, desa) counts each month on its own basis over every official desa', () => {
+		const t = tierTrend(snaps, DESA);
+		expect(
+			t.map((p) => [
+				p.periode,
+				p.basis,
+				p.counts.total,
+				p.counts.notInExport,
+				p.counts.atLeastMandiri,
+			]),
+		).toEqual([
+			['2023-12', 'resmi', 2, 0, 0],
+			// Official Berkembang wins over the computed Mandiri; B is missing but still counted.
+			['2024-01', 'resmi', 2, 1, 0],
+			['2024-02', 'dihitung', 2, 0, 2],
 		]);
 		expect(t[2]!.counts.share).toBe(100);
 	});
 });
 
-describe('kecamatanTrends(snapshots, kecamatan)', () => {
-	it('kecamatanTrends(…) gives every kecamatan a point per month, zero where it has no record', () => {
-		const k = kecamatanTrends(snaps, [
-			{ kode: '35.09.02', nama: 'Kencong' },
-			{ kode: '35.09.01', nama: 'Jombang' },
-		]);
+describe('kecamatanTrends(snapshots, kecamatan, desa)', () => {
+	it('kecamatanTrends(…) gives every kecamatan a point per month, its kampung not in the export where absent', () => {
+		const k = kecamatanTrends(
+			snaps,
+			[
+				{ kode: '35.09.02', nama: 'Kencong' },
+				{ kode: '35.09.01', nama: 'Jombang' },
+			],
+			DESA,
+		);
 		expect(k.map((x) => x.nama)).toEqual(['Jombang', 'Kencong']);
-		expect(k[1]!.points.map((p) => [p.periode, p.counts.total, p.counts.Dasar])).toEqual([
-			['2023-12', 1, 1],
-			['2024-01', 0, 0],
-			['2024-02', 1, 0],
+		expect(
+			k[1]!.points.map((p) => [
+				p.periode,
+				p.counts.total,
+				p.counts.notInExport,
+				p.counts.Dasar,
+				p.counts.share,
+			]),
+		).toEqual([
+			['2023-12', 1, 0, 1, 0],
+			// Absent in January: still one Kampung KB, 0 % at least Mandiri, not a jump to "no data".
+			['2024-01', 1, 1, 0, 0],
+			['2024-02', 1, 0, 0, 100],
 		]);
 	});
 });

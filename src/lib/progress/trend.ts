@@ -1,7 +1,8 @@
 /**
  * Tier counts over time: per snapshot for Jember, per snapshot for each kecamatan, and one kampung's
- * history row by row. Counting uses `countTiers` of the site, on each snapshot's own basis, so these
- * figures match the other pages of the same month.
+ * history row by row. Counting uses `countTiers` of the site, on each snapshot's own basis and over
+ * the official desa list (a kampung missing from a month's export stays in the denominator), so
+ * these figures match the other pages of the same month.
  */
 import {
 	SCORE_FIELDS,
@@ -23,34 +24,45 @@ export const isBelowTarget = (t: Tier | null): boolean =>
 
 export type TrendPoint = { periode: string; basis: Basis; counts: TierCounts };
 
-export function tierTrend(snapshots: readonly Snapshot[]): TrendPoint[] {
+/** Official desa/kelurahan, each with a Kampung KB: the denominator of every count. */
+export type DesaOfKecamatan = { kode: string; kode_kecamatan: string };
+
+export function tierTrend(
+	snapshots: readonly Snapshot[],
+	desa: readonly { kode: string }[],
+): TrendPoint[] {
 	return snapshots.map((s) => ({
 		periode: s.periode,
 		basis: s.basis,
-		counts: countTiers(s.records, s.basis),
+		counts: countTiers(s.records, s.basis, desa),
 	}));
 }
 
 export type KecamatanTrend = { kode: string; nama: string; points: TrendPoint[] };
 
 /**
- * One trend per kecamatan in `kecamatan` (code order). A month where the kecamatan has no record
- * still gets a point, with total 0, so every small multiple shares the same months.
+ * One trend per kecamatan in `kecamatan` (code order), counted over its desa in `desa`. A month
+ * where the kecamatan has no record still gets a point (all its kampung not in the export), so
+ * every small multiple shares the same months.
  */
 export function kecamatanTrends(
 	snapshots: readonly Snapshot[],
 	kecamatan: readonly { kode: string; nama: string }[],
+	desa: readonly DesaOfKecamatan[],
 ): KecamatanTrend[] {
 	return [...kecamatan]
 		.sort((a, b) => a.kode.localeCompare(b.kode))
-		.map((k) => ({
-			kode: k.kode,
-			nama: k.nama,
-			points: snapshots.map((s) => {
-				const recs = s.records.filter((r) => r.kode_kecamatan === k.kode);
-				return { periode: s.periode, basis: s.basis, counts: countTiers(recs, s.basis) };
-			}),
-		}));
+		.map((k) => {
+			const own = desa.filter((d) => d.kode_kecamatan === k.kode);
+			return {
+				kode: k.kode,
+				nama: k.nama,
+				points: snapshots.map((s) => {
+					const recs = s.records.filter((r) => r.kode_kecamatan === k.kode);
+					return { periode: s.periode, basis: s.basis, counts: countTiers(recs, s.basis, own) };
+				}),
+			};
+		});
 }
 
 export type HistoryRow = {

@@ -3,6 +3,7 @@ import {
 	countTiers,
 	desaWithoutRecord,
 	kecamatanRows,
+	lastBefore,
 	programmeTotals,
 	tierBasis,
 } from './aggregate';
@@ -19,30 +20,47 @@ describe('tierBasis(records)', () => {
 	});
 });
 
-describe('countTiers(records, basis)', () => {
+describe('countTiers(records, basis, desa)', () => {
+	const kode = (i: number) => `35.09.21.100${i}`;
 	const recs = [
-		record({ klasifikasi: 'Mandiri', klasifikasi_resmi: 'Berkembang' }),
-		record({ klasifikasi: 'Berkelanjutan', klasifikasi_resmi: null }),
-		record({ klasifikasi: 'Dasar', klasifikasi_resmi: 'Berkelanjutan' }),
+		record({ kode_desa: kode(1), klasifikasi: 'Mandiri', klasifikasi_resmi: 'Berkembang' }),
+		record({ kode_desa: kode(2), klasifikasi: 'Berkelanjutan', klasifikasi_resmi: null }),
+		record({ kode_desa: kode(3), klasifikasi: 'Dasar', klasifikasi_resmi: 'Berkelanjutan' }),
 	];
-	it('countTiers(records, "resmi") never takes a computed tier in place of a missing official one', () => {
-		const c = countTiers(recs, 'resmi');
+	const desa = [1, 2, 3].map((i) => ({ kode: kode(i) }));
+	it('countTiers(records, "resmi", desa) never takes a computed tier in place of a missing official one', () => {
+		const c = countTiers(recs, 'resmi', desa);
 		expect([c.Dasar, c.Berkembang, c.Mandiri, c.Berkelanjutan, c.tanpa]).toEqual([0, 1, 0, 1, 1]);
 		expect(c.atLeastMandiri).toBe(1);
 		expect(c.share).toBeCloseTo(100 / 3, 10);
 	});
-	it('countTiers(records, "dihitung") counts the computed tiers only', () => {
-		const c = countTiers(recs, 'dihitung');
+	it('countTiers(records, "dihitung", desa) counts the computed tiers only', () => {
+		const c = countTiers(recs, 'dihitung', desa);
 		expect([c.Dasar, c.Berkembang, c.Mandiri, c.Berkelanjutan, c.tanpa]).toEqual([1, 0, 1, 1, 0]);
 		expect(c.share).toBeCloseTo(200 / 3, 10);
 	});
-	it('countTiers([], basis) has no share', () => {
-		expect(countTiers([], 'resmi').share).toBeNull();
+	it('countTiers(records, basis, desa) keeps a desa missing from the export in the denominator', () => {
+		const c = countTiers(recs, 'dihitung', [...desa, { kode: kode(4) }, { kode: kode(5) }]);
+		expect([c.reported, c.notInExport, c.tanpa, c.total, c.atLeastMandiri]).toEqual([
+			3, 2, 0, 5, 2,
+		]);
+		expect(c.share).toBeCloseTo(40, 10);
+	});
+	it('countTiers(records, basis, desa) still counts a record whose code the list lacks', () => {
+		const c = countTiers(recs, 'dihitung', [{ kode: kode(1) }]);
+		expect([c.total, c.notInExport, c.reported]).toEqual([3, 0, 3]);
+	});
+	it('countTiers([], basis, []) has no share', () => {
+		expect(countTiers([], 'resmi', []).share).toBeNull();
+	});
+	it('countTiers([], basis, desa) counts every desa as not in the export, share 0', () => {
+		const c = countTiers([], 'resmi', desa);
+		expect([c.total, c.notInExport, c.share]).toEqual([3, 3, 0]);
 	});
 });
 
 describe('kecamatanRows(records, kecamatan, desa, basis)', () => {
-	it('kecamatanRows(...) lists every official kecamatan in code order, with or without records', () => {
+	it('kecamatanRows(...) lists every official kecamatan in code order, counting its desa not in the export', () => {
 		const rows = kecamatanRows(
 			[record({ kode_kecamatan: '35.09.21', klasifikasi_resmi: 'Mandiri' })],
 			[
@@ -67,10 +85,13 @@ describe('kecamatanRows(records, kecamatan, desa, basis)', () => {
 			],
 			'resmi',
 		);
-		expect(rows.map((r) => [r.kode, r.desa, r.counts.total, r.counts.Mandiri])).toEqual([
-			['35.09.01', 0, 0, 0],
-			['35.09.21', 2, 1, 1],
+		expect(
+			rows.map((r) => [r.kode, r.desa, r.counts.total, r.counts.notInExport, r.counts.Mandiri]),
+		).toEqual([
+			['35.09.01', 0, 0, 0, 0],
+			['35.09.21', 2, 2, 1, 1],
 		]);
+		expect(rows[1]!.counts.share).toBe(50);
 	});
 });
 
@@ -126,5 +147,15 @@ describe('desaWithoutRecord(records, desa)', () => {
 			},
 		];
 		expect(desaWithoutRecord([record()], desa).map((d) => d.nama)).toEqual(['Lengkong']);
+	});
+});
+
+describe('lastBefore(history, periode)', () => {
+	it('lastBefore(history, periode) is the latest record strictly before the month, or null', () => {
+		const h = ['2024-08', '2024-09', '2024-10'].map((periode) => record({ periode }));
+		expect(lastBefore(h, '2024-10')?.periode).toBe('2024-09');
+		expect(lastBefore(h, '2024-11')?.periode).toBe('2024-10');
+		expect(lastBefore(h, '2024-08')).toBeNull();
+		expect(lastBefore(undefined, '2024-08')).toBeNull();
 	});
 });

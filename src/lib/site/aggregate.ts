@@ -1,7 +1,10 @@
 /**
  * Aggregates for the pages: tier counts per snapshot and per kecamatan, programme totals, and desa
- * without a Kampung KB record. A snapshot is counted on ONE basis, official ("resmi") when any of its
+ * missing from a snapshot. A snapshot is counted on ONE basis, official ("resmi") when any of its
  * records carries the official tier, else computed ("dihitung"), so the two are never summed together.
+ * Every desa/kelurahan of Jember has a Kampung KB, so counts are over the official desa list: a desa
+ * absent from a month's export is "not in the export", never "no Kampung KB", and stays in the
+ * denominator of the share at least Mandiri.
  */
 import { TIERS, type KampungRecord, type Tier } from '../model';
 import type { WilayahDesa, WilayahKecamatan } from './site-data';
@@ -18,9 +21,13 @@ export function shownTier(r: KampungRecord, basis: Basis): Tier | null {
 }
 
 export type TierCounts = Record<Tier, number> & {
-	/** Records without a tier on this basis. */
+	/** Kampung KB in the export without a tier on this basis (a rejected or incomplete row). */
 	tanpa: number;
-	/** Kampung KB records counted (the denominator of `share`). */
+	/** Kampung KB of the official list absent from this month's export ("tidak ada di ekspor"). */
+	notInExport: number;
+	/** Kampung KB in this month's export. */
+	reported: number;
+	/** Every Kampung KB: one per official desa/kelurahan (the denominator of `share`). */
 	total: number;
 	atLeastMandiri: number;
 	/** atLeastMandiri / total × 100, null when total is 0. */
@@ -33,16 +40,35 @@ export function isAtLeastMandiri(t: Tier | null): boolean {
 	return t !== null && AT_LEAST_MANDIRI.has(t);
 }
 
-export function countTiers(records: readonly KampungRecord[], basis: Basis): TierCounts {
+/**
+ * Tier counts of one snapshot's `records` over `desa`, the official desa/kelurahan they belong to
+ * (all of Jember, or one kecamatan). A record whose code the list lacks is still counted, so the
+ * parts always add up to `total`.
+ */
+export function countTiers(
+	records: readonly KampungRecord[],
+	basis: Basis,
+	desa: readonly { kode: string }[],
+): TierCounts {
 	const c = { Dasar: 0, Berkembang: 0, Mandiri: 0, Berkelanjutan: 0, tanpa: 0 };
+	const seen = new Set<string>();
 	for (const r of records) {
+		seen.add(r.kode_desa);
 		const t = shownTier(r, basis);
 		if (t === null) c.tanpa++;
 		else c[t]++;
 	}
-	const total = records.length;
+	const notInExport = desa.filter((d) => !seen.has(d.kode)).length;
+	const total = seen.size + notInExport;
 	const atLeastMandiri = c.Mandiri + c.Berkelanjutan;
-	return { ...c, total, atLeastMandiri, share: total ? (atLeastMandiri / total) * 100 : null };
+	return {
+		...c,
+		notInExport,
+		reported: records.length,
+		total,
+		atLeastMandiri,
+		share: total ? (atLeastMandiri / total) * 100 : null,
+	};
 }
 
 /** `Map.groupBy` is Node 21+; the site builds on Node 20. */
@@ -71,13 +97,13 @@ export function kecamatanRows(
 	basis: Basis,
 ): KecamatanRow[] {
 	const byKec = groupBy(records, (r) => r.kode_kecamatan);
-	const desaCount = groupBy(desa, (d) => d.kode_kecamatan);
+	const desaByKec = groupBy(desa, (d) => d.kode_kecamatan);
 	return [...kecamatan]
 		.sort((a, b) => a.kode.localeCompare(b.kode))
 		.map((k) => ({
 			...k,
-			desa: desaCount.get(k.kode)?.length ?? 0,
-			counts: countTiers(byKec.get(k.kode) ?? [], basis),
+			desa: desaByKec.get(k.kode)?.length ?? 0,
+			counts: countTiers(byKec.get(k.kode) ?? [], basis, desaByKec.get(k.kode) ?? []),
 		}));
 }
 
@@ -158,13 +184,26 @@ export function programmeTotals(records: readonly KampungRecord[]): ProgrammeTot
 	};
 }
 
-/** Official desa/kelurahan that have no Kampung KB record in the given snapshot records. */
+/** Official desa/kelurahan whose Kampung KB is not in the given snapshot's records. */
 export function desaWithoutRecord(
 	records: readonly KampungRecord[],
 	desa: readonly WilayahDesa[],
 ): WilayahDesa[] {
 	const seen = new Set(records.map((r) => r.kode_desa));
 	return desa.filter((d) => !seen.has(d.kode));
+}
+
+/**
+ * The last record of a desa before `periode`: where a kampung missing from a month's export was
+ * last seen. `history` is the desa's records in ascending periode order.
+ */
+export function lastBefore(
+	history: readonly KampungRecord[] | undefined,
+	periode: string,
+): KampungRecord | null {
+	let last: KampungRecord | null = null;
+	for (const r of history ?? []) if (r.periode < periode) last = r;
+	return last;
 }
 
 /** Index of tiers from low to high, for sorting and step charts. */

@@ -51,13 +51,27 @@ function finish(svg: Element, label: string): SvgNode {
 	return tree;
 }
 
-const tierColor = { domain: [...TIERS], range: TIERS.map((t) => TIER_STYLES[t].fill) };
+/** The two segments beside the tiers: a record without a tier, a kampung not in the export. */
+export type BarKey = Tier | 'none' | 'missing';
+const BAR_KEYS: BarKey[] = [...TIERS, 'none', 'missing'];
+const BAR_FILL: Record<BarKey, string> = {
+	...(Object.fromEntries(TIERS.map((t) => [t, TIER_STYLES[t].fill])) as Record<Tier, string>),
+	none: 'var(--no-tier)',
+	// The desa map's dotted pattern where the page has one, else its plain background.
+	missing: 'url(#pat-missing) var(--missing-bg)',
+};
+const BAR_INK: Record<BarKey, string> = {
+	...(Object.fromEntries(TIERS.map((t) => [t, TIER_STYLES[t].ink])) as Record<Tier, string>),
+	none: 'var(--fg)',
+	missing: 'var(--fg)',
+};
 
-export type TierBar = { label: string; tier: Tier; count: number };
+export type TierBar = { label: string; tier: BarKey; count: number };
 
 /**
- * Stacked horizontal bars: one row per label, segments per tier with the count written inside
- * wide-enough segments (never colour alone).
+ * Stacked horizontal bars: one row per label, segments per tier (then "no tier" and "not in the
+ * export") with the count written inside wide-enough segments (never colour alone). Drawn 420 px
+ * wide with 12–13 px text, so a phone (about 340 px of content) still shows it at 9.5 px or more.
  */
 export function tierBarChart(
 	lang: Lang,
@@ -65,19 +79,20 @@ export function tierBarChart(
 	order: string[],
 	options: { ariaLabel: string; xLabel: string },
 ): SvgNode {
-	const height = 40 + order.length * 20;
+	const height = 46 + order.length * 22;
 	const max = Math.max(
 		1,
 		...order.map((l) => rows.filter((r) => r.label === l).reduce((a, r) => a + r.count, 0)),
 	);
 	const svg = Plot.plot({
 		document,
-		width: 720,
+		width: 420,
 		height,
-		marginLeft: 110,
-		marginRight: 20,
-		marginTop: 38,
-		marginBottom: 8,
+		marginLeft: 96,
+		marginRight: 12,
+		marginTop: 42,
+		marginBottom: 6,
+		style: { fontSize: '13px' },
 		x: {
 			axis: 'top',
 			label: options.xLabel,
@@ -87,13 +102,13 @@ export function tierBarChart(
 			domain: [0, max],
 		},
 		y: { domain: order, label: null, tickSize: 0 },
-		color: tierColor,
+		color: { domain: BAR_KEYS, range: BAR_KEYS.map((k) => BAR_FILL[k]) },
 		marks: [
 			Plot.barX(rows, {
 				x: 'count',
 				y: 'label',
 				fill: 'tier',
-				order: [...TIERS],
+				order: BAR_KEYS,
 				stroke: 'var(--bg)',
 				strokeWidth: 0.5,
 			}),
@@ -103,10 +118,10 @@ export function tierBarChart(
 					x: 'count',
 					y: 'label',
 					z: 'tier',
-					order: [...TIERS],
-					text: (d: TierBar) => (d.count / max > 0.03 ? fmtInt(lang, d.count) : ''),
-					fill: (d: TierBar) => TIER_STYLES[d.tier].ink,
-					fontSize: 10,
+					order: BAR_KEYS,
+					text: (d: TierBar) => (d.count / max > 0.05 ? fmtInt(lang, d.count) : ''),
+					fill: (d: TierBar) => BAR_INK[d.tier],
+					fontSize: 12,
 				}),
 			),
 		],

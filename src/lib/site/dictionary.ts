@@ -111,6 +111,10 @@ export const KAMPUNG_COLUMNS: Record<string, Text> = {
 		id: 'Jumlah peringatan kualitas untuk baris ini (lihat quality.json).',
 		en: 'Number of quality warnings on this row (see quality.json).',
 	},
+	data_contoh: {
+		id: 'true = data contoh sintetis, bukan data resmi. Hanya ada pada build dari data contoh.',
+		en: 'true = synthetic sample data, not official data. Present only in builds from sample data.',
+	},
 };
 
 export const KECAMATAN_COLUMNS: Record<string, Text> = {
@@ -122,8 +126,8 @@ export const KECAMATAN_COLUMNS: Record<string, Text> = {
 		en: 'Villages in the official list.',
 	},
 	jumlah_kampung_kb: {
-		id: 'Kampung KB dengan data pada bulan itu.',
-		en: 'Kampung KB with data that month.',
+		id: 'Kampung KB: satu di setiap desa/kelurahan, termasuk yang tidak ada di ekspor bulan itu (penyebut persentase).',
+		en: 'Kampung KB: one in every village, including those not in that month’s export (the denominator of the share).',
 	},
 	dasar_kampung_kb: { id: 'Kampung KB berklasifikasi Dasar.', en: 'Kampung KB at tier Dasar.' },
 	berkembang_kampung_kb: {
@@ -139,12 +143,16 @@ export const KECAMATAN_COLUMNS: Record<string, Text> = {
 		en: 'Kampung KB at tier Berkelanjutan.',
 	},
 	tanpa_klasifikasi: {
-		id: 'Kampung KB tanpa klasifikasi pada dasar itu.',
-		en: 'Kampung KB without a tier on that basis.',
+		id: 'Kampung KB di ekspor tanpa klasifikasi pada dasar itu.',
+		en: 'Kampung KB in the export without a tier on that basis.',
+	},
+	tidak_ada_di_ekspor: {
+		id: 'Kampung KB yang tidak ada di ekspor bulan itu (belum melapor).',
+		en: 'Kampung KB not in that month’s export (not yet reported).',
 	},
 	persen_minimal_mandiri: {
-		id: '(Mandiri + Berkelanjutan) / jumlah Kampung KB × 100.',
-		en: '(Mandiri + Berkelanjutan) / Kampung KB × 100.',
+		id: '(Mandiri + Berkelanjutan) / jumlah Kampung KB × 100; yang tidak ada di ekspor tetap di penyebut.',
+		en: '(Mandiri + Berkelanjutan) / Kampung KB × 100; those not in the export stay in the denominator.',
 	},
 	dasar_klasifikasi: {
 		id: '"resmi" bila bulan itu memuat klasifikasi resmi, selain itu "dihitung"; tidak pernah dicampur.',
@@ -171,4 +179,5 @@ export const KECAMATAN_COLUMNS: Record<string, Text> = {
 		id: 'Rata-rata partisipasi poktan kampung (tanpa bobot).',
 		en: 'Unweighted mean of kampung activity-group participation.',
 	},
+	data_contoh: KAMPUNG_COLUMNS.data_contoh!,
 };

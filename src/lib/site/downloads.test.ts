@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csvColumnTypes, excelIdCsv, kecamatanCsv, wilayahCsv } from './downloads';
+import {
+	appendColumn,
+	csvColumnTypes,
+	excelIdCsv,
+	KECAMATAN_CSV_COLUMNS,
+	kecamatanCsv,
+	wilayahCsv,
+} from './downloads';
 import { record } from './test-fixtures';
 
 const CSV = [
@@ -73,9 +80,27 @@ describe('kecamatanCsv(records, kecamatan, desa)', () => {
 		const rows = csv.trimEnd().split('\n');
 		expect(rows).toHaveLength(5);
 		expect(rows[1]).toMatch(/^2024-09,35\.09\.01,Jombang,0,0,/);
-		expect(rows[2]).toMatch(/^2024-09,35\.09\.21,Sumbersari,1,1,1,0,0,0,0,0,dihitung,/);
-		expect(rows[4]).toMatch(/^2024-10,35\.09\.21,Sumbersari,1,1,0,0,1,0,0,100,resmi,100,40,/);
+		expect(rows[2]).toMatch(/^2024-09,35\.09\.21,Sumbersari,1,1,1,0,0,0,0,0,0,dihitung,/);
+		expect(rows[4]).toMatch(/^2024-10,35\.09\.21,Sumbersari,1,1,0,0,1,0,0,0,100,resmi,100,40,/);
 		expect(rows[4]).toContain(',40,');
+	});
+	it('kecamatanCsv(...) counts an official desa missing from the export in jumlah_kampung_kb and the share', () => {
+		const csv = kecamatanCsv([record({ periode: '2024-10', klasifikasi_resmi: 'Mandiri' })], kec, [
+			...desa,
+			{ ...desa[0]!, kode: '35.09.21.1002', nama: 'Sumbersari' },
+		]);
+		const [header, , sumbersari] = csv.trimEnd().split('\n');
+		const row = Object.fromEntries(
+			header!.split(',').map((h, i) => [h, sumbersari!.split(',')[i]]),
+		);
+		expect(row).toMatchObject({
+			jumlah_desa_kelurahan: '2',
+			jumlah_kampung_kb: '2',
+			mandiri_kampung_kb: '1',
+			tidak_ada_di_ekspor: '1',
+			persen_minimal_mandiri: '50',
+		});
+		expect(header!.split(',')).toEqual([...KECAMATAN_CSV_COLUMNS]);
 	});
 });
 
@@ -103,5 +128,22 @@ describe('wilayahCsv(desa)', () => {
 				.slice(1, 3)
 				.map((l) => l.split(',')[0]),
 		).toEqual(['35.09.01.2001', '35.09.21.1001']);
+	});
+});
+
+describe('appendColumn(csv, name, value, delimiter)', () => {
+	it('appendColumn(csv, …) adds the name to the header and the value to every row, quoted line breaks kept', () => {
+		const csv = 'a,b\n1,"x\ny"\n2,z\n';
+		expect(appendColumn(csv, 'data_contoh', 'true')).toBe(
+			'a,b,data_contoh\n1,"x\ny",true\n2,z,true\n',
+		);
+	});
+	it('appendColumn(csv, …, ";") keeps the BOM and CRLF of the Excel variant', () => {
+		expect(appendColumn('\uFEFFa;b\r\n1;2\r\n', 'c', 'true', ';')).toBe(
+			'\uFEFFa;b;c\r\n1;2;true\r\n',
+		);
+	});
+	it('appendColumn(csv, …) handles a last row without a line break and a quoted "" escape', () => {
+		expect(appendColumn('a\n"say ""hi"""', 'c', 'true')).toBe('a,c\n"say ""hi""",true');
 	});
 });

@@ -6,14 +6,7 @@
 import Papa from 'papaparse';
 import type { KampungRecord } from '../model';
 import { TIERS } from '../model';
-import {
-	countTiers,
-	groupBy,
-	kecamatanRows,
-	programmeTotals,
-	tierBasis,
-	METHODS,
-} from './aggregate';
+import { groupBy, kecamatanRows, programmeTotals, tierBasis, METHODS } from './aggregate';
 import type { WilayahDesa, WilayahKecamatan } from './site-data';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -106,6 +99,7 @@ export const KECAMATAN_CSV_COLUMNS = [
 	'mandiri_kampung_kb',
 	'berkelanjutan_kampung_kb',
 	'tanpa_klasifikasi',
+	'tidak_ada_di_ekspor',
 	'persen_minimal_mandiri',
 	'dasar_klasifikasi',
 	'pus',
@@ -139,6 +133,7 @@ export function kecamatanCsv(
 				k.counts.total,
 				...TIERS.map((t) => k.counts[t]),
 				k.counts.tanpa,
+				k.counts.notInExport,
 				round(k.counts.share, 1),
 				basis,
 				p.pus.value,
@@ -162,12 +157,33 @@ export function wilayahCsv(desa: readonly WilayahDesa[]): string {
 	return toCsv(['kode_desa', 'desa', 'jenis', 'kode_kecamatan', 'kecamatan'], rows);
 }
 
-/** Jember-wide tier counts per snapshot, for the home page's trend and the data dictionary tests. */
-export function snapshotCounts(records: readonly KampungRecord[]) {
-	const byPeriode = groupBy(records, (r) => r.periode);
-	return [...byPeriode.keys()].sort().map((periode) => {
-		const recs = byPeriode.get(periode)!;
-		const basis = tierBasis(recs);
-		return { periode, basis, counts: countTiers(recs, basis) };
-	});
+/** The last column of every download built from sample data: `true` on each row. */
+export const SAMPLE_COLUMN = 'data_contoh';
+
+/**
+ * `csv` with one more column, `name`, holding `value` on every data row. Records are found by
+ * newlines outside quotes, so a quoted cell with a line break stays whole; CRLF is kept.
+ */
+export function appendColumn(csv: string, name: string, value: string, delimiter = ','): string {
+	const bom = csv.startsWith('\uFEFF') ? '\uFEFF' : '';
+	const text = csv.slice(bom.length);
+	let out = '';
+	let quoted = false;
+	let header = true;
+	let start = 0;
+	const end = (i: number) => {
+		const cr = text[i - 1] === '\r' ? 1 : 0;
+		const record = text.slice(start, i - cr);
+		if (record !== '') out += `${record}${delimiter}${header ? name : value}`;
+		out += text.slice(i - cr, i + 1);
+		header = false;
+		start = i + 1;
+	};
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '"') quoted = !quoted;
+		else if (c === '\n' && !quoted) end(i);
+	}
+	if (start < text.length) end(text.length);
+	return bom + out;
 }

@@ -43,14 +43,19 @@ export function loadSite(): Site {
 			`${path} is missing: the pages are built from it. Run \`npm run build\` (scripts/build-site.ts), not \`astro build\` alone.`,
 		);
 	}
-	const data = JSON.parse(readFileSync(path, 'utf8')) as SiteData;
+	cached = indexSite(JSON.parse(readFileSync(path, 'utf8')) as SiteData);
+	return cached;
+}
+
+/** The site data with the lookups the pages use. */
+export function indexSite(data: SiteData): Site {
 	const byPeriode = groupBy(data.records, (r) => r.periode);
 	const byDesa = groupBy(data.records, (r) => r.kode_desa);
 	const filesByPeriode = new Map<string, QualityReport['files']>();
 	for (const f of data.quality.files) {
 		for (const p of f.periode) filesByPeriode.set(p, [...(filesByPeriode.get(p) ?? []), f]);
 	}
-	cached = {
+	return {
 		...data,
 		latest: data.periodes.at(-1) ?? null,
 		byPeriode,
@@ -61,7 +66,6 @@ export function loadSite(): Site {
 		kecByKode: new Map(data.kecamatan.map((k) => [k.kode, k])),
 		filesByPeriode,
 	};
-	return cached;
 }
 
 /** Input kinds that fed a snapshot, in a fixed order. */

@@ -5,11 +5,11 @@
  */
 import type { KampungRecord } from '../model';
 import type { Box, MapLayers } from '../geo/web-map';
-import { countTiers, shownTier, type Basis } from './aggregate';
+import { countTiers, lastBefore, shownTier, type Basis } from './aggregate';
 import { fmtInt, fmtPct } from './format';
 import { pagePath, type Lang } from './i18n';
 import type { Site } from './load';
-import { NO_RECORD, indicesText, tierText } from './text';
+import { indicesText, notInExportText, tierText, type LastSeen } from './text';
 import { TIER_STYLES, shareClass } from './tiers';
 
 export type ShapeView = {
@@ -17,7 +17,10 @@ export type ShapeView = {
 	d: string;
 	href: string | null;
 	cls: string;
-	/** Accessible name: every fact the tooltip shows. */
+	/**
+	 * Accessible name and tooltip source: `name, sub. tier. extra`, segments joined by ". " (no
+	 * segment holds ". ": decimals have no space after the point).
+	 */
 	label: string;
 	name: string;
 	sub: string;
@@ -26,12 +29,25 @@ export type ShapeView = {
 	centre: string;
 };
 
+/** `tier-missing` for a kampung not in the month's export, `tier-none` for a record without a tier. */
 const tierClass = (r: KampungRecord | undefined, basis: Basis) => {
-	const t = r ? shownTier(r, basis) : null;
+	if (!r) return 'tier-missing';
+	const t = shownTier(r, basis);
 	return t ? `tier-${TIER_STYLES[t].slug}` : 'tier-none';
 };
 
-/** One row per official desa (optionally of one kecamatan): link, class and tooltip texts. */
+/** Where the kampung of `kode` was last seen before `periode`, with its tier on that month's basis. */
+export function lastSeen(site: Site, kode: string, periode: string): LastSeen {
+	const r = lastBefore(site.byDesa.get(kode), periode);
+	return r
+		? { periode: r.periode, tier: shownTier(r, site.basis.get(r.periode) ?? 'dihitung') }
+		: null;
+}
+
+/**
+ * One row per official desa (optionally of one kecamatan): link, class and tooltip texts. A desa
+ * absent from the month's export is "not in the export", with where it was last seen.
+ */
 export function tableRows(
 	site: Site,
 	lang: Lang,
@@ -46,7 +62,9 @@ export function tableRows(
 		.filter((d) => !kecamatan || d.kode_kecamatan === kecamatan)
 		.map((d) => {
 			const r = recs.get(d.kode);
-			const tier = r ? tierText(lang, shownTier(r, basis), basis) : NO_RECORD[lang];
+			const tier = r
+				? tierText(lang, shownTier(r, basis), basis)
+				: notInExportText(lang, periode, lastSeen(site, d.kode, periode));
 			const extra = r ? indicesText(lang, r) : '';
 			const name = `${d.jenis} ${d.nama}`;
 			const sub = `${kecWord} ${d.kecamatan}`;
@@ -76,8 +94,36 @@ export function desaShapes(
 	const geo = new Map(map.desa.map((d) => [d.kode, d]));
 	return tableRows(site, lang, base, periode, kecamatan).flatMap((row) => {
 		const g = geo.get(row.kode);
-		return g ? [{ ...row, d: g[level], centre: g.centre.join(',') }] : [];
+		// Whole pixels are enough for keyboard navigation, and lighter on the home page.
+		return g ? [{ ...row, d: g[level], centre: g.centre.map(Math.round).join(',') }] : [];
 	});
+}
+
+/** Templates of the kecamatan tooltip, shared with the client's snapshot switch. */
+export const SHARE_TEXT = {
+	id: '{share} minimal Mandiri ({ok} dari {total} Kampung KB)',
+	en: '{share} at least Mandiri ({ok} of {total} Kampung KB)',
+} as const;
+export const SHARE_MISSING_TEXT = {
+	id: '; {n} tidak ada di ekspor',
+	en: '; {n} not in the export',
+} as const;
+
+/** "86% minimal Mandiri (6 dari 7 Kampung KB); 1 tidak ada di ekspor". */
+export function shareText(
+	lang: Lang,
+	share: string,
+	ok: number,
+	total: number,
+	notInExport: number,
+): string {
+	const head = SHARE_TEXT[lang]
+		.replace('{share}', share)
+		.replace('{ok}', fmtInt(lang, ok))
+		.replace('{total}', fmtInt(lang, total));
+	return notInExport > 0
+		? head + SHARE_MISSING_TEXT[lang].replace('{n}', fmtInt(lang, notInExport))
+		: head;
 }
 
 export function kecamatanShapes(
@@ -86,20 +132,19 @@ export function kecamatanShapes(
 	lang: Lang,
 	base: string,
 	periode: string,
-): (ShapeView & { share: string; labelAt: [number, number] })[] {
+): (ShapeView & { share: string; labelAt: [number, number]; desaCount: number })[] {
 	const basis = site.basis.get(periode) ?? 'dihitung';
 	const recs = site.byPeriode.get(periode) ?? [];
 	return map.kecamatan.map((k) => {
+		const desa = site.desa.filter((d) => d.kode_kecamatan === k.kode);
 		const counts = countTiers(
 			recs.filter((r) => r.kode_kecamatan === k.kode),
 			basis,
+			desa,
 		);
 		const cls = shareClass(counts.share);
 		const share = fmtPct(lang, counts.share, 0);
-		const tier =
-			lang === 'id'
-				? `${share} minimal Mandiri (${fmtInt(lang, counts.atLeastMandiri)} dari ${fmtInt(lang, counts.total)} Kampung KB)`
-				: `${share} at least Mandiri (${fmtInt(lang, counts.atLeastMandiri)} of ${fmtInt(lang, counts.total)} Kampung KB)`;
+		const tier = shareText(lang, share, counts.atLeastMandiri, counts.total, counts.notInExport);
 		const name = `Kecamatan ${k.nama}`;
 		return {
 			kode: k.kode,
@@ -114,6 +159,7 @@ export function kecamatanShapes(
 			centre: k.centre.join(','),
 			share,
 			labelAt: k.centre,
+			desaCount: desa.length,
 		};
 	});
 }

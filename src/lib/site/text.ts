@@ -36,10 +36,39 @@ export const INDEX_LABEL = {
 } as const satisfies Record<string, Text>;
 
 export const NO_TIER: Text = { id: 'tanpa klasifikasi', en: 'no tier' };
-export const NO_RECORD: Text = {
-	id: 'tidak ada data Kampung KB',
-	en: 'no Kampung KB record',
+/**
+ * Every desa/kelurahan has a Kampung KB; one absent from a month's export has not reported that
+ * month. Never say it has no Kampung KB.
+ */
+export const NOT_IN_EXPORT: Text = { id: 'tidak ada di ekspor', en: 'not in the export' };
+
+/** Where a kampung missing from a month's export was last seen. */
+export type LastSeen = { periode: string; tier: Tier | null } | null;
+
+/** Templates of `notInExportText`, also handed to the map's snapshot switch in the browser. */
+export const NOT_IN_EXPORT_MONTH: Text = {
+	id: 'tidak ada di ekspor {month}',
+	en: 'not in the {month} export',
 };
+export const LAST_SEEN: Text = {
+	id: '; terakhir: {tier} ({month})',
+	en: '; last: {tier} ({month})',
+};
+
+/**
+ * "tidak ada di ekspor Oktober 2024; terakhir: Berkembang (September 2024)"; without `last`, only
+ * the first part.
+ */
+export function notInExportText(lang: Lang, periode: string, last: LastSeen): string {
+	const head = NOT_IN_EXPORT_MONTH[lang].replace('{month}', fmtPeriode(lang, periode));
+	if (!last) return head;
+	return (
+		head +
+		LAST_SEEN[lang]
+			.replace('{tier}', last.tier ?? NO_TIER[lang])
+			.replace('{month}', fmtPeriode(lang, last.periode))
+	);
+}
 
 function joinList(lang: Lang, items: string[]): string {
 	if (items.length <= 1) return items.join('');

@@ -54,7 +54,7 @@ const quality = {
 	problems: [],
 };
 
-async function run(geo: string) {
+async function run(geo: string, sample = true) {
 	const root = mkdtempSync(join(tmpdir(), 'kkb-site-'));
 	const lines: string[] = [];
 	const site = await writeSite({
@@ -63,7 +63,7 @@ async function run(geo: string) {
 		kampungCsv: kampungCsv(records),
 		desa,
 		kecamatan: [{ kode: '35.09.99', nama: 'Uji' }],
-		sample: true,
+		sample,
 		geoDir: geo,
 		publicDir: join(root, 'public'),
 		siteDataDir: join(root, '.site-data'),
@@ -135,6 +135,42 @@ describe('writeSite(options)', () => {
 			conn.closeSync();
 			instance.closeSync();
 		}
+	});
+
+	it('writeSite(...) from sample data ends every table download with data_contoh = true', async () => {
+		const { root, site } = await run(geoDir);
+		const data = join(root, 'public', 'data');
+		const csvRows = (f: string) => readFileSync(join(data, f), 'utf8').trimEnd().split(/\r?\n/);
+		for (const [file, sep, value] of [
+			['kampung.csv', ',', 'true'],
+			['kampung-excel-id.csv', ';', 'true'],
+			['kecamatan.csv', ',', 'true'],
+		] as const) {
+			const [header, ...rows] = csvRows(file);
+			expect(header!.split(sep).at(-1), file).toBe('data_contoh');
+			expect(rows.length, file).toBeGreaterThan(0);
+			for (const r of rows) expect(r.split(sep).at(-1), file).toBe(value);
+		}
+		expect(site.kampungColumns.at(-1)).toEqual({ name: 'data_contoh', type: 'BOOLEAN' });
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		try {
+			const reader = await conn.runAndReadAll(
+				`SELECT data_contoh, count(*)::INTEGER FROM read_parquet('${join(data, 'kampung.parquet')}') GROUP BY 1`,
+			);
+			expect(reader.getRows()).toEqual([[true, 2]]);
+		} finally {
+			conn.closeSync();
+			instance.closeSync();
+		}
+	});
+
+	it('writeSite(...) from real data has no data_contoh column anywhere', async () => {
+		const { root, site } = await run(geoDir, false);
+		const data = join(root, 'public', 'data');
+		for (const f of ['kampung.csv', 'kampung-excel-id.csv', 'kecamatan.csv'])
+			expect(readFileSync(join(data, f), 'utf8'), f).not.toContain('data_contoh');
+		expect(site.kampungColumns.map((c) => c.name)).not.toContain('data_contoh');
 	});
 
 	it('writeSite(...) without boundaries warns once and leaves the map out', async () => {

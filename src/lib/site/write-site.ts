@@ -9,7 +9,14 @@ import { join, relative } from 'node:path';
 import type { KampungRecord, QualityReport } from '../model';
 import { BOUNDARY_FILES, loadBoundaries } from '../geo/boundaries';
 import { buildMapLayers } from '../geo/web-map';
-import { csvColumnTypes, excelIdCsv, kecamatanCsv, wilayahCsv } from './downloads';
+import {
+	appendColumn,
+	csvColumnTypes,
+	excelIdCsv,
+	kecamatanCsv,
+	SAMPLE_COLUMN,
+	wilayahCsv,
+} from './downloads';
 import { writeParquet } from './parquet';
 import { groupBy, shownTier, tierBasis } from './aggregate';
 import { TIERS } from '../model';
@@ -91,16 +98,21 @@ export async function writeSite(o: WriteSiteOptions): Promise<SiteData> {
 		o.log(`${relative(o.root, path)}  ${rows === null ? '' : `${rows} rows  `}${kb(bytes)}`);
 	};
 
-	const kampungColumns = csvColumnTypes(o.kampungCsv);
-	write('kampung.csv', o.kampungCsv, records.length);
-	write('kampung-excel-id.csv', excelIdCsv(o.kampungCsv), records.length);
+	// Sample data say so in every row of every table download, not only on the pages.
+	const label = (csv: string, delimiter = ',') =>
+		o.sample ? appendColumn(csv, SAMPLE_COLUMN, 'true', delimiter) : csv;
+	const kampung = label(o.kampungCsv);
+	const kampungColumns = csvColumnTypes(kampung);
+	write('kampung.csv', kampung, records.length);
+	write('kampung-excel-id.csv', label(excelIdCsv(o.kampungCsv), ';'), records.length);
 	const parquetPath = join(dataDir, 'kampung.parquet');
 	// From the records, not kampung.csv: the CSV's formula guard must not reach the data file.
-	const n = await writeParquet(records, parquetPath, kampungColumns);
+	const rows = o.sample ? records.map((r) => ({ ...r, [SAMPLE_COLUMN]: true })) : records;
+	const n = await writeParquet(rows, parquetPath, kampungColumns);
 	const pBytes = statSync(parquetPath).size;
 	downloads.push({ path: 'data/kampung.parquet', bytes: pBytes, rows: n });
 	o.log(`${relative(o.root, parquetPath)}  ${n} rows  ${kb(pBytes)}`);
-	const kecCsv = kecamatanCsv(records, o.kecamatan, o.desa);
+	const kecCsv = label(kecamatanCsv(records, o.kecamatan, o.desa));
 	write('kecamatan.csv', kecCsv, kecCsv.trimEnd().split('\n').length - 1);
 	write('wilayah.csv', wilayahCsv(o.desa), o.desa.length);
 	write('quality.json', JSON.stringify(o.quality, null, '\t') + '\n', null);

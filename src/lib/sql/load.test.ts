@@ -140,8 +140,13 @@ describe('EXAMPLES', () => {
 	const byId = (id: string) => {
 		const e = EXAMPLES.find((x) => x.id === id);
 		if (!e) throw new Error(`no example ${id}`);
-		return e.sql;
+		return e.sql.id;
 	};
+	const withoutComments = (sql: string) =>
+		sql
+			.split('\n')
+			.filter((l) => !l.trim().startsWith('--'))
+			.join('\n');
 
 	// The examples only read, so they share one locked-down database.
 	beforeAll(async () => {
@@ -152,8 +157,17 @@ describe('EXAMPLES', () => {
 	afterAll(close);
 
 	it('every example and the default query run on the fixture tables', async () => {
-		for (const sql of [...EXAMPLES.map((e) => e.sql), DEFAULT_QUERY]) {
+		for (const sql of [...EXAMPLES.map((e) => e.sql.id), DEFAULT_QUERY]) {
 			await expect(run(sql), sql).resolves.toBeInstanceOf(Array);
+		}
+	});
+
+	it('each English example differs from the Indonesian one only in its comments, and runs alike', async () => {
+		for (const e of EXAMPLES) {
+			expect(withoutComments(e.sql.en), e.id).toBe(withoutComments(e.sql.id));
+			expect(e.sql.en, e.id).toMatch(/^-- [A-Z]/);
+			expect(e.sql.en, e.id).not.toBe(e.sql.id);
+			expect(await run(e.sql.en), e.id).toEqual(await run(e.sql.id));
 		}
 	});
 
@@ -166,11 +180,13 @@ describe('EXAMPLES', () => {
 				Number(r.mandiri),
 				Number(r.berkembang),
 				Number(r.tanpa_klasifikasi),
+				Number(r.tidak_ada_di_ekspor),
 				Number(r.jumlah),
 			]),
 		).toEqual([
-			['2024-09', 'dihitung', 1, 2, 0, 3],
-			['2024-10', 'dihitung', 0, 2, 1, 3],
+			// Every official desa is counted: Kelurahan Kencong is in neither export.
+			['2024-09', 'dihitung', 1, 2, 0, 1, 4],
+			['2024-10', 'dihitung', 0, 2, 1, 1, 4],
 		]);
 	});
 
@@ -201,10 +217,30 @@ describe('EXAMPLES', () => {
 		]);
 	});
 
-	it('desa-tanpa-kampung lists the official kelurahan that has no record', async () => {
-		const rows = await run(byId('desa-tanpa-kampung'));
+	it('tidak-ada-di-ekspor lists the official kelurahan missing from the latest export', async () => {
+		const rows = await run(byId('tidak-ada-di-ekspor'));
 		expect(rows).toEqual([
-			{ kecamatan: 'Kencong', desa: 'Kencong', jenis: 'Kelurahan', kode_desa: '35.09.02.1001' },
+			{
+				kecamatan: 'Kencong',
+				desa: 'Kencong',
+				jenis: 'Kelurahan',
+				kode_desa: '35.09.02.1001',
+				periode_terakhir: null,
+				tingkat_terakhir: null,
+			},
+		]);
+	});
+
+	it('tidak-ada-di-ekspor gives the last period and its tier from the whole history', async () => {
+		const rows = await run(
+			byId('tidak-ada-di-ekspor').replace(
+				'where w.kode_desa not in',
+				"where w.kode_desa = '35.09.01.2001' or w.kode_desa not in",
+			),
+		);
+		expect(rows.map((r) => [r.desa, r.periode_terakhir, r.tingkat_terakhir])).toEqual([
+			['Padomasan', '2024-10', 'Berkembang'],
+			['Kencong', null, null],
 		]);
 	});
 

@@ -66,6 +66,12 @@ export const KAMPUNG_COLUMN_TYPES = {
 	jumlah_catatan: INT,
 } as const satisfies Record<keyof KampungRecord, SqlType>;
 
+/**
+ * The column a build from sample data appends to every table download (`data_contoh`, all true);
+ * absent otherwise. Named here so the typed read stays fully explicit either way.
+ */
+const SAMPLE_COLUMN_TYPE = { data_contoh: BOOL } as const;
+
 export type TableName = 'kampung' | 'kecamatan' | 'wilayah';
 
 export type TableSource = {
@@ -90,7 +96,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 	{
 		table: 'kampung',
 		file: 'kampung.csv',
-		types: KAMPUNG_COLUMN_TYPES,
+		types: { ...KAMPUNG_COLUMN_TYPES, ...SAMPLE_COLUMN_TYPE },
 		required: ['periode', 'kode_desa', 'kode_kecamatan', 'kecamatan', 'desa', 'klasifikasi'],
 		// The free-text columns ingest's `kampungCsv` passes through `csvText`.
 		guarded: ['desa', 'kecamatan', 'nama_kampung', 'sumber'],
@@ -98,7 +104,7 @@ export const TABLE_SOURCES: readonly TableSource[] = [
 	{
 		table: 'kecamatan',
 		file: 'kecamatan.csv',
-		types: { periode: TXT, kode_kecamatan: TXT, kecamatan: TXT },
+		types: { periode: TXT, kode_kecamatan: TXT, kecamatan: TXT, ...SAMPLE_COLUMN_TYPE },
 		required: ['periode', 'kode_kecamatan', 'kecamatan'],
 	},
 	{

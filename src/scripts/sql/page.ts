@@ -176,8 +176,8 @@ function init(root: HTMLElement): void {
 		button.addEventListener('click', () => {
 			const example = EXAMPLES.find((x) => x.id === button.dataset.sqlExample);
 			if (!example) return;
-			editor.value = example.sql;
-			void run(example.sql, true);
+			editor.value = example.sql[lang];
+			void run(example.sql[lang], true);
 		});
 	});
 	downloadButton.addEventListener('click', () => {
