@@ -7,6 +7,7 @@ import {
 	KKBPK_COUNTS,
 	PENDUDUK_COUNTS,
 	PROFIL_FLAGS,
+	TEMPLATE_COLUMNS,
 	TIERS,
 	type Laporan,
 	type ProfilFlag,
@@ -15,47 +16,7 @@ import {
 import { quoteField } from './csv';
 import type { Cell } from './xlsx';
 
-export const TEMPLATE_COLUMNS = [
-	'periode',
-	'kode_desa',
-	'nama_kampung',
-	'tanggal_pencanangan',
-	'pokja_pengurusan',
-	'pokja_sk',
-	'pokja_pelatihan',
-	'pokja_jumlah_anggota',
-	'pokja_jumlah_terlatih',
-	'dana_apbn',
-	'dana_apbd',
-	'dana_desa',
-	'dana_hibah',
-	'dana_csr',
-	'dana_swadaya',
-	'poktan_bkb',
-	'poktan_bkr',
-	'poktan_bkl',
-	'poktan_uppka',
-	'poktan_pikr',
-	'sekretariat',
-	'rumah_dataku',
-	'plkb_pendamping',
-	'regulasi',
-	'rkm',
-	'data_pk',
-	'data_rutin_bkkbn',
-	'data_potensi_desa',
-	'data_sektoral',
-	'data_lainnya',
-	'mek_rapat_perencanaan',
-	'mek_rapat_koordinasi',
-	'mek_sosialisasi',
-	'mek_monev',
-	'mek_laporan',
-	'instansi_terlibat',
-	...PENDUDUK_COUNTS,
-	...KKBPK_COUNTS,
-	'klasifikasi_resmi',
-] as const satisfies readonly (keyof Laporan)[];
+export { TEMPLATE_COLUMNS };
 
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 
