@@ -124,19 +124,7 @@ export class RowProcessor {
 		desa: Desa,
 	) {
 		this.rows_read++;
-		this.rows_accepted++;
-		this.periodes.add(periode);
-		return {
-			kind: this.kind,
-			file: this.file,
-			row,
-			periode,
-			desa,
-			filled,
-			present: this.present,
-			label: this.labelOf,
-			values,
-		} as unknown as AcceptedRow;
+		return this.accepted(values, filled, row, periode, desa);
 	}
 
 	private label(field: string): string {
@@ -268,6 +256,16 @@ export class RowProcessor {
 			}
 			return this.reject(errors);
 		}
+		return this.accepted(values, filled, row, periode, desa);
+	}
+
+	private accepted(
+		values: Record<string, unknown>,
+		filled: number,
+		row: number,
+		periode: string,
+		desa: Desa,
+	): AcceptedRow {
 		this.rows_accepted++;
 		this.periodes.add(periode);
 		return {
