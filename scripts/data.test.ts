@@ -142,6 +142,43 @@ describe('scripts/data.ts', () => {
 		expect(existsSync(out)).toBe(false);
 	});
 
+	it('data refuses its own kampung.csv fed back as input: exit 2, one line saying to use the original export', () => {
+		const dir = tmp();
+		const first = data(
+			'--input',
+			join(FIXTURES, 'klasifikasi/classification-table_20241014093000.csv'),
+			join(FIXTURES, 'rekap/rekap-kampung-table_20241014093000.csv'),
+			'--out',
+			dir,
+		);
+		expect(first.code).toBe(0);
+		const out = join(dir, 'again');
+		const r = data('--input', join(dir, 'kampung.csv'), '--out', out);
+		expect(r.code).toBe(2);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(
+			/^error: .*kampung\.csv: this is this project's own kampung\.csv \(the site's download, or what npm run data writes\), not an export of the Kampung KB website: .*Use the original export instead/,
+		);
+		expect(existsSync(out)).toBe(false);
+	});
+
+	it('data --current-month YYYY-MM rejects rows of a later month; a malformed month is a usage error', () => {
+		const out = tmp();
+		const input = join(FIXTURES, 'template/laporan-comma.csv');
+		const late = data('--input', input, '--out', out, '--current-month', '2024-09');
+		expect(late.code).toBe(0);
+		expect(late.stderr).toMatch(/2 rows, 2 rejected/);
+		expect(late.stderr).toMatch(
+			/row 2, column "periode": periode 2024-10 is after the current month \(September 2024\)/,
+		);
+		const ok = data('--input', input, '--out', out, '--current-month=2024-10');
+		expect(ok.stderr).toMatch(/2 rows, 0 rejected/);
+		const bad = data('--input', input, '--out', out, '--current-month', '2024-13');
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/^error: --current-month needs a month as YYYY-MM/);
+	});
+
 	it('data without --out exits 2 with the usage', () => {
 		const r = data('--input', CONTOH);
 		expect(r.code).toBe(2);

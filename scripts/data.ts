@@ -1,6 +1,8 @@
 /**
- * `npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose]`
+ * `npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose] [--current-month YYYY-MM]`
  * Reads the exports / Template Laporan files and writes `<out>/kampung.csv` and `<out>/quality.json`.
+ * A row for a month after the current one (default: the month now in Jember) is rejected;
+ * `--current-month` sets that month, for reruns of old data and for synthetic data in the future.
  * Exit 0 when done (rejected rows are in the report, and one line says how many), 1 with --strict
  * when a row was rejected, 2 when an input cannot be used (every such file is listed, nothing is
  * written), 3 on an unexpected error.
@@ -22,14 +24,27 @@ import {
 } from '../src/lib/ingest/index';
 import type { Problem } from '../src/lib/model';
 
-const USAGE = 'usage: npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose]';
+const USAGE =
+	'usage: npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose] [--current-month YYYY-MM]';
 
-type Args = { inputs: string[]; out: string; strict: boolean; verbose: boolean };
+type Args = {
+	inputs: string[];
+	out: string;
+	strict: boolean;
+	verbose: boolean;
+	currentMonth: string | undefined;
+};
 
 class UsageError extends Error {}
 
 function parseArgv(argv: readonly string[]): Args {
-	const args: Args = { inputs: [], out: '', strict: false, verbose: false };
+	const args: Args = {
+		inputs: [],
+		out: '',
+		strict: false,
+		verbose: false,
+		currentMonth: undefined,
+	};
 	let collecting = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i]!;
@@ -41,6 +56,12 @@ function parseArgv(argv: readonly string[]): Args {
 			const v = a === '--out' ? argv[++i] : a.slice('--out='.length);
 			if (!v || v.startsWith('--')) throw new UsageError('--out needs a directory');
 			args.out = v;
+		} else if (a === '--current-month' || a.startsWith('--current-month=')) {
+			collecting = false;
+			const v = a === '--current-month' ? argv[++i] : a.slice('--current-month='.length);
+			if (!v || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+				throw new UsageError('--current-month needs a month as YYYY-MM, such as 2024-10');
+			args.currentMonth = v;
 		} else if (a === '--strict') {
 			collecting = false;
 			args.strict = true;
@@ -92,6 +113,7 @@ async function main(): Promise<number> {
 	const { table, order, quality, written } = await ingestTable({
 		inputs: args.inputs,
 		csv: true,
+		currentMonth: args.currentMonth,
 		onFile: (s) => {
 			paths.set(s.file, s.path);
 			console.error(fileLine(s));

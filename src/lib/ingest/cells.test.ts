@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	CellError,
 	ExcelError,
+	PROGRAMME_START,
+	currentMonth,
 	parseCount,
 	parseDate,
 	parseDecimal,
@@ -154,6 +156,19 @@ describe('periodeFromFileName(name)', () => {
 		['kode-3509211001.csv', null],
 	])('periodeFromFileName(%s) is %s', (name, want) => {
 		expect(periodeFromFileName(name)).toBe(want);
+	});
+});
+
+describe('currentMonth(now) and PROGRAMME_START', () => {
+	it('currentMonth(now) is the month in Jember (UTC+7), whatever the time zone of the machine', () => {
+		// 31 December 17:00 UTC is already 1 January in Jember.
+		expect(currentMonth(new Date(Date.UTC(2024, 11, 31, 16, 59)))).toBe('2024-12');
+		expect(currentMonth(new Date(Date.UTC(2024, 11, 31, 17, 0)))).toBe('2025-01');
+		expect(currentMonth(new Date(Date.UTC(2024, 9, 14)))).toBe('2024-10');
+	});
+
+	it('PROGRAMME_START is January 2016, the month the Kampung KB programme began', () => {
+		expect(PROGRAMME_START).toBe('2016-01');
 	});
 });
 

@@ -257,6 +257,23 @@ export function parsePeriode(raw: string): string | null {
 	throw new CellError(M.periodeInvalid());
 }
 
+/**
+ * The first month a report can be for. The Kampung KB programme began in January 2016 (the first
+ * Kampung KB was launched by the President on 14 January 2016); the shared docs take the same start:
+ * domain.md section 4.1 buckets launch years before 2016 as 2016, and template-laporan.md section 3
+ * has the national form refuse a tanggal_pencanangan before 2016-01-01.
+ */
+export const PROGRAMME_START = '2016-01';
+
+// Jember keeps Western Indonesian Time (UTC+7) all year; the month turns there, whatever TZ is set.
+const WIB_MS = 7 * 3_600_000;
+
+/** The month it is now in Jember, `YYYY-MM`: the last month a report can be for. */
+export function currentMonth(now: Date = new Date()): string {
+	const t = new Date(now.getTime() + WIB_MS);
+	return yearMonth(t.getUTCFullYear(), t.getUTCMonth() + 1);
+}
+
 // Excel day 0 is 1899-12-30 for every serial after Excel's phantom 1900-02-29 (serial 60).
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

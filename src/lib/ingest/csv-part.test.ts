@@ -54,7 +54,8 @@ async function csvOf(opts: IngestOptions): Promise<string> {
 
 /** Ingest on two threads against one pass and against papaparse: records, report, CSV alike. */
 async function expectSameAsOnePass(path: string) {
-	const base = { inputs: [path], aliases: null };
+	// A fixed current month, so a worker that judged months by its own clock would show.
+	const base = { inputs: [path], aliases: null, currentMonth: '2024-10' };
 	const parts = await runIngest({ ...base, parallel: TWO_THREADS });
 	const onePass = await runIngest(base);
 	const reference = await runIngest({ ...base, csvReader: 'papaparse' });
@@ -102,10 +103,18 @@ describe('reading a Template Laporan CSV on two threads', () => {
 		rows[1] = withCell(third, 2, '');
 		rows.push(third);
 		rows.push(withCell(rows[8]!, 38, '99999'));
-		// A rejected row, a doubtful row (in a month of its own) and a quoted name with a
-		// delimiter, late in the file.
+		// A rejected row, a doubtful row (in a month of its own), rows after the current month
+		// (2024-10 here) and before the programme, and a quoted name with a delimiter, late in
+		// the file.
 		rows.splice(n - 5, 0, withCell(rows[n - 6]!, 17, 'kadang'));
-		rows.splice(n - 3, 0, withCell(withCell(rows[n - 4]!, 38, '99999'), 0, '2031-01'));
+		rows.splice(n - 3, 0, withCell(withCell(rows[n - 4]!, 38, '99999'), 0, '2024-03'));
+		// After the doubtful row, so the rows before keep their numbers.
+		rows.splice(
+			n - 2,
+			0,
+			withCell(rows[n - 8]!, 0, '2024-11'),
+			withCell(rows[n - 9]!, 0, '2015-12'),
+		);
 		rows[n - 10] = withCell(rows[n - 10]!, 2, '"Kampung KB Mawar, Blok ""A"""');
 		const path = write('template-laporan_dup.csv', header, rows);
 		expect(await workerBlocks(path)).toBeGreaterThan(0);
@@ -124,7 +133,12 @@ describe('reading a Template Laporan CSV on two threads', () => {
 		expect(messages.filter((m) => /not PUS 99999/.test(m))).toEqual([
 			expect.stringMatching(new RegExp(`^warning ${n - 1} `)),
 		]);
-		expect(records.find((r) => r.periode === '2031-01')?.jumlah_catatan).toBe(1);
+		expect(records.find((r) => r.periode === '2024-03')?.jumlah_catatan).toBe(1);
+		expect(messages.filter((m) => /^error \d+ periode /.test(m))).toEqual([
+			expect.stringMatching(/ periode 2024-11 is after the current month \(October 2024\)/),
+			expect.stringMatching(/ periode 2015-12 is before January 2016/),
+		]);
+		expect(records.some((r) => r.periode === '2024-11' || r.periode === '2015-12')).toBe(false);
 		for (const f of quality.files) expect(f.rows_read).toBe(f.rows_accepted + f.rows_rejected);
 		expect(quality.total.rows_accepted).toBe(records.length);
 	}, 60_000);

@@ -113,6 +113,8 @@ export type BlocksJob = {
 	delimiter: string;
 	newline: '\n' | '\r';
 	filePeriode: string | null;
+	/** The last month a row may be for: the main thread's, so both threads judge rows alike. */
+	currentMonth: string;
 	/** Also write the records' `kampung.csv` lines. */
 	csv: boolean;
 };
@@ -152,7 +154,7 @@ export async function readBlocks(job: BlocksJob): Promise<BlocksResult> {
 	const match = matchHeader('template-laporan', job.header);
 	const wilayah = loadWilayah();
 	// Template Laporan rows are placed by code, never by name: no alias table is needed here.
-	const ctx = { wilayah, matcher: new RegionMatcher(wilayah) };
+	const ctx = { wilayah, matcher: new RegionMatcher(wilayah), currentMonth: job.currentMonth };
 	// One processor for every block, so codes and texts resolved once serve them all.
 	const processor = new RowProcessor(job.file, match, job.header, job.filePeriode, ctx);
 	const delim = job.delimiter.charCodeAt(0);

@@ -2,7 +2,7 @@
  * Merges the drafts of one (periode, kode_desa) from every input into one published record, so a
  * kampung is never counted twice. The Klasifikasi export wins for the 12 scores and the official
  * tier; a Template Laporan, else a Rekap Kampung export, gives the programme figures. Where inputs of
- * one month disagree the record is kept and a warning names both files.
+ * one month disagree (tier, output scores, counts) the record is kept and a warning names both files.
  */
 import { SCORE_FIELDS, type InputKind, type KampungRecord, type Problem } from '../model';
 import * as M from './messages';
@@ -63,6 +63,21 @@ const KB_FIELDS = [
 	'kb_pil',
 ] as const;
 const MKJP_FIELDS = ['kb_iud', 'kb_mow', 'kb_mop', 'kb_implan'] as const;
+/** The counts a Rekap Kampung and a Template Laporan row both give that a record keeps. */
+const SHARED_COUNTS = ['pus', ...KB_FIELDS] as const;
+
+/** The counts in which a Rekap Kampung record differs from the Template Laporan one; blanks aside. */
+function countDifferences(r: KampungRecord, t: KampungRecord): M.CountDifference[] {
+	const out: M.CountDifference[] = [];
+	for (const f of SHARED_COUNTS) {
+		const a = r[f];
+		const b = t[f];
+		// A blank on either side is no claim (the Rekap export even shows a blank as 0).
+		if (a !== null && b !== null && a !== b) out.push({ label: H[f], rekap: a, template: b });
+	}
+	return out;
+}
+
 /** The Rekap Kampung columns each output score reads first (klasifikasi.md section 5). */
 const OUTPUT_COLUMNS: Record<OutputField, readonly string[]> = {
 	output_poktan: [H.peserta_bkb, H.peserta_bkr, H.peserta_bkl, H.peserta_uppka, H.peserta_pikr],
@@ -191,6 +206,27 @@ class Merger {
 						there: show(k),
 						causes,
 						figures: figuresRead(r.rec, diff),
+					}),
+				);
+			}
+		}
+		if (t && r) {
+			const counts = countDifferences(r.rec, t.rec);
+			if (counts.length > 0) {
+				notes++;
+				// On the Rekap row, whose counts are not published (as with its output scores).
+				this.warn(
+					r,
+					counts.map((c) => c.label).join(', '),
+					counts.length === 1
+						? String(counts[0]!.rekap)
+						: counts.map((c) => `${c.label} ${c.rekap}`).join(', '),
+					M.templateCountsDiffer({
+						rekapFile: r.file,
+						rekapRow: r.row,
+						templateFile: t.file,
+						templateRow: t.row,
+						counts,
 					}),
 				);
 			}

@@ -44,6 +44,12 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	scoreOutOfRange: [M.scoreOutOfRange('input_sarana', 4, 'input_sarana (I4) must be …'), ['I4']],
 	notJember: [M.notJember(), ['3509']],
 	periodeBlank: [M.periodeBlank(), ['2024-10']],
+	periodeOutOfRange: [
+		M.periodeOutOfRange('2099-01', { now: '2024-12' }, false),
+		['2099-01', '2024', '2024-10'],
+	],
+	periodeNotFileMonth: [M.periodeNotFileMonth('2024-11', '2024-10'), ['2024-11', '2024-10']],
+	methodsPartlyBlank: [M.methodsPartlyBlank(['kb_mop', 'kb_pil'], 99), ['kb_mop', 'kb_pil', '99']],
 	kodeInvalid: [M.kodeInvalid(), ['35.09.21.1001']],
 	kodeNotJember: [M.kodeNotJember('35.09.99.2001'), ['35.09.99.2001']],
 	kodeParts: [M.kodeParts(), ['2, 2, 2']],
@@ -88,6 +94,19 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 		M.templateTierDiffers('Mandiri', 'Mandiri', 'k.csv', 2, 'Berkembang'),
 		['Mandiri', 'k.csv', '2', 'Berkembang'],
 	],
+	templateCountsDiffer: [
+		M.templateCountsDiffer({
+			rekapFile: 'r.csv',
+			rekapRow: 3,
+			templateFile: 't.csv',
+			templateRow: 5,
+			counts: [
+				{ label: 'Pus', rekap: 1242, template: 2000 },
+				{ label: 'IUD', rekap: 10, template: 12 },
+			],
+		}),
+		['r.csv', '3', 't.csv', '5', 'Pus 1242 vs 2000, IUD 10 vs 12', 'Pus 2000, IUD 12'],
+	],
 	sameKindFiles: [
 		M.sameKindFiles('b.csv', 'Klasifikasi', ['2024-10']),
 		['b.csv', 'Klasifikasi', '2024-10'],
@@ -110,6 +129,38 @@ describe('messages', () => {
 				expect(m.id, `${name} id`).toContain(s);
 			}
 		}
+	});
+
+	it('periodeOutOfRange(...) names the month in each language, and the file name when the month is its', () => {
+		const early = M.periodeOutOfRange('2015-12', { start: '2016-01' }, false);
+		expect(early.en).toMatch(
+			/^periode 2015-12 is before January 2016, when the Kampung KB programme began/,
+		);
+		expect(early.id).toMatch(
+			/^periode 2015-12 sebelum Januari 2016, saat program Kampung KB dimulai/,
+		);
+		const late = M.periodeOutOfRange('2099-01', { now: '2024-08' }, true);
+		expect(late.en).toMatch(
+			/after the current month \(August 2024\).*month comes from the file name/,
+		);
+		expect(late.id).toMatch(/sesudah bulan berjalan \(Agustus 2024\).*diambil dari nama berkas/);
+	});
+
+	it('methodsPartlyBlank(...) and templateCountsDiffer(...) speak of one column or count in the singular', () => {
+		expect(M.methodsPartlyBlank(['kb_pil'], 40).en).toMatch(/^kb_pil is blank /);
+		expect(M.methodsPartlyBlank(['kb_mop', 'kb_pil', 'kb_iud'], 40).en).toMatch(
+			/^kb_mop, kb_pil and kb_iud are blank /,
+		);
+		const one = M.templateCountsDiffer({
+			rekapFile: 'r.csv',
+			rekapRow: 2,
+			templateFile: 't.csv',
+			templateRow: 2,
+			counts: [{ label: 'Pus', rekap: 1242, template: 2000 }],
+		});
+		expect(one.en).toMatch(
+			/the Template Laporan's value \(Pus 2000\) is published and this export's is not used/,
+		);
 	});
 
 	it('duplicateRow(...) writes decimals with a comma in Indonesian and says how many more differ', () => {
@@ -233,6 +284,7 @@ describe('Problem.pesan', () => {
 			],
 			['klasifikasi/classification-table_20241014093000.csv', 'rekap/blank-pus_20241014.csv'],
 			['klasifikasi/mismatch_20241014.csv', 'template/laporan-comma.csv'],
+			['rekap/counts-differ_20241014.csv', 'template/laporan-comma.csv'],
 			[
 				'klasifikasi/classification-table_20241014093000.csv',
 				'klasifikasi/semicolon-decimal-comma_20241014.csv',
@@ -264,6 +316,10 @@ describe('Problem.pesan', () => {
 			/Pus kosong: skor output tidak bisa dicek/,
 			/tanda kutip tidak beraturan/,
 			/juga berisi Klasifikasi/,
+			/sebelum Januari 2016, saat program Kampung KB dimulai/,
+			/berbeda dari bulan pada nama berkas/,
+			/menghitung metode yang kosong sebagai 0/,
+			/memberi angka berbeda: Pus 250 vs 200/,
 		])
 			expect(texts).toMatch(family);
 	});

@@ -208,6 +208,66 @@ const PERIODE_BLANK = msg(
 );
 export const periodeBlank = (): Msg => PERIODE_BLANK;
 
+const MONTHS_EN = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+const MONTHS_ID = [
+	'Januari',
+	'Februari',
+	'Maret',
+	'April',
+	'Mei',
+	'Juni',
+	'Juli',
+	'Agustus',
+	'September',
+	'Oktober',
+	'November',
+	'Desember',
+];
+/** `2016-01` → `January 2016` (`Januari 2016` in Indonesian). */
+const monthName = (periode: string, names: readonly string[]) =>
+	`${names[Number(periode.slice(5, 7)) - 1]} ${periode.slice(0, 4)}`;
+
+/**
+ * A row's month before the programme began (`start`) or after the current month (`now`): no report
+ * can be for it. `fromFileName`: the periode cell is blank and the month is the file name's.
+ */
+export function periodeOutOfRange(
+	periode: string,
+	bound: { start: string } | { now: string },
+	fromFileName: boolean,
+): Msg {
+	const early = 'start' in bound;
+	const en = early
+		? `periode ${periode} is before ${monthName(bound.start, MONTHS_EN)}, when the Kampung KB programme began, so no report can be for that month`
+		: `periode ${periode} is after the current month (${monthName(bound.now, MONTHS_EN)}), so no report can be for that month yet`;
+	const id = early
+		? `periode ${periode} sebelum ${monthName(bound.start, MONTHS_ID)}, saat program Kampung KB dimulai, jadi tidak mungkin ada laporan untuk bulan itu`
+		: `periode ${periode} sesudah bulan berjalan (${monthName(bound.now, MONTHS_ID)}), jadi belum mungkin ada laporan untuk bulan itu`;
+	if (fromFileName) {
+		return msg(
+			`${en}; the periode cell is blank and the month comes from the file name: fill in the month as YYYY-MM, such as 2024-10, or fix the date in the file name`,
+			`${id}; sel periode kosong dan bulannya diambil dari nama berkas: isi bulan laporan sebagai tahun-bulan, misalnya 2024-10, atau perbaiki tanggal pada nama berkas`,
+		);
+	}
+	return msg(
+		`${en}; check the year and month and write them as YYYY-MM, such as 2024-10`,
+		`${id}; periksa tahun dan bulannya, lalu tulis sebagai tahun-bulan, misalnya 2024-10`,
+	);
+}
+
 const KODE_INVALID = msg(
 	'not a desa/kelurahan code; write it as 35.09.21.1001 or 3509211001 (as text, not a number)',
 	'bukan kode desa/kelurahan; tulis seperti 35.09.21.1001 atau 3509211001 (sebagai teks, bukan angka)',
@@ -320,6 +380,22 @@ export const participantsExceed = (participants: number, target: string, value: 
 		`${participants} peserta melebihi sasarannya, ${target} (${value}); periksa kedua angka itu`,
 	);
 
+export const periodeNotFileMonth = (periode: string, fileMonth: string): Msg =>
+	msg(
+		`periode ${periode} differs from the month in the file name (${fileMonth}); the row is kept and published for ${periode}, so check whether the row or the file name has the wrong month`,
+		`periode ${periode} berbeda dari bulan pada nama berkas (${fileMonth}); baris ini tetap dipakai dan dipublikasikan untuk ${periode}, jadi periksa mana yang salah bulannya: baris ini atau nama berkasnya`,
+	);
+
+/**
+ * Some of the seven contraceptive-method counts filled, `blank` not: the published total counts
+ * the blank ones as 0 (the national rule), so it may be short.
+ */
+export const methodsPartlyBlank = (blank: readonly string[], total: number): Msg =>
+	msg(
+		`${joinAnd(blank, 'and')} ${blank.length === 1 ? 'is' : 'are'} blank while the other contraceptive methods are filled; the published peserta_kb_aktif (${total}) counts a blank method as 0, so it may be too low: fill in every method (0 when there are none)`,
+		`${joinAnd(blank, 'dan')} kosong, padahal metode kontrasepsi lainnya terisi; peserta_kb_aktif yang dipublikasikan (${total}) menghitung metode yang kosong sebagai 0, jadi bisa terlalu kecil: isi setiap metode (tulis 0 bila memang tidak ada)`,
+	);
+
 const LAUNCH_TOO_EARLY = msg(
 	'launch date before 2016-01-01, which the national form does not accept; check the year',
 	'tanggal pencanangan sebelum 1 Januari 2016, yang tidak diterima formulir nasional; periksa tahunnya',
@@ -427,6 +503,29 @@ export function templateTierDiffers(
 	return msg(
 		`this Template Laporan row scores ${scored}${showGiven ? `, and its klasifikasi_resmi says ${given}` : ''}, but ${klasifikasiFile} row ${klasifikasiRow} gives ${official}; the export's scores and tier are published`,
 		`baris Template Laporan ini menghasilkan ${scored}${showGiven ? `, dan klasifikasi_resmi-nya tertulis ${given}` : ''}, tetapi ${klasifikasiFile} baris ${klasifikasiRow} mencantumkan ${official}; yang dipublikasikan skor dan klasifikasi dari ekspor`,
+	);
+}
+
+/** A count a Rekap Kampung row and a Template Laporan row of one desa and month both give. */
+export type CountDifference = { label: string; rekap: number; template: number };
+
+/**
+ * A Rekap Kampung row against the Template Laporan row of the same desa and month: the counts both
+ * give that differ. The Template Laporan's are published (merge.ts).
+ */
+export function templateCountsDiffer(o: {
+	rekapFile: string;
+	rekapRow: number;
+	templateFile: string;
+	templateRow: number;
+	counts: readonly CountDifference[];
+}): Msg {
+	const one = o.counts.length === 1;
+	const pairs = o.counts.map((c) => `${c.label} ${c.rekap} vs ${c.template}`).join(', ');
+	const published = o.counts.map((c) => `${c.label} ${c.template}`).join(', ');
+	return msg(
+		`${o.rekapFile} row ${o.rekapRow} (Rekap Kampung) and ${o.templateFile} row ${o.templateRow} (Template Laporan) give different counts: ${pairs}; the Template Laporan's ${one ? 'value' : 'values'} (${published}) ${one ? 'is' : 'are'} published and this export's ${one ? 'is' : 'are'} not used, so check which is right and correct the other file`,
+		`${o.rekapFile} baris ${o.rekapRow} (Rekap Kampung) dan ${o.templateFile} baris ${o.templateRow} (Template Laporan) memberi angka berbeda: ${pairs}; yang dipublikasikan angka dari Template Laporan (${published}), angka dari ekspor ini tidak dipakai, jadi periksa mana yang benar dan perbaiki berkas yang lain`,
 	);
 }
 

@@ -312,6 +312,40 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 	}
 }
 
+const KB_METHODS = [
+	'kb_iud',
+	'kb_mow',
+	'kb_mop',
+	'kb_kondom',
+	'kb_implan',
+	'kb_suntik',
+	'kb_pil',
+] as const satisfies readonly (keyof Laporan)[];
+
+/**
+ * peserta_kb_aktif sums the seven method counts with a blank as 0 (the national rule, kept): when
+ * some are filled and others blank the total may be short, which the row's warning says. All seven
+ * blank is no KKBPK report on methods, not a partial one. Counted field by field: every row.
+ */
+function checkMethods(
+	l: Laporan,
+	total: number | null,
+	label: (f: string) => string,
+	warn: RowWarnings,
+): void {
+	const blanks =
+		(l.kb_iud === null ? 1 : 0) +
+		(l.kb_mow === null ? 1 : 0) +
+		(l.kb_mop === null ? 1 : 0) +
+		(l.kb_kondom === null ? 1 : 0) +
+		(l.kb_implan === null ? 1 : 0) +
+		(l.kb_suntik === null ? 1 : 0) +
+		(l.kb_pil === null ? 1 : 0);
+	if (blanks === 0 || blanks === KB_METHODS.length) return;
+	const blank = KB_METHODS.filter((f) => l[f] === null).map(label);
+	warn.add(blank.join(', '), null, M.methodsPartlyBlank(blank, total ?? 0));
+}
+
 /** One poktan's share for O1: 0 for a sasaran of 0, else the rule's pct; NaN when it adds none. */
 function poktanShare(participants: Count, target: Count): number {
 	if (target === null) return NaN;
@@ -539,6 +573,7 @@ function fromTemplate(
 	rec.rumah_dataku = v.rumah_dataku;
 	rec.sekretariat = v.sekretariat;
 	checkConsistency(l, r.label, warn);
+	checkMethods(l, rec.peserta_kb_aktif, r.label, warn);
 	if (v.klasifikasi_resmi !== null && v.klasifikasi_resmi !== rec.klasifikasi) {
 		warn.add(
 			r.label('klasifikasi_resmi'),
@@ -619,6 +654,7 @@ function fromRekap(
 	rec.kkbpk_dilaporkan = kkbpk;
 	applyFigures(rec, l, programmeFigures(l));
 	if (penduduk && kkbpk) checkConsistency(l, r.label, warn);
+	if (kkbpk) checkMethods(l, rec.peserta_kb_aktif, r.label, warn);
 	return rec;
 }
 
@@ -633,6 +669,10 @@ export function recordFromRow(
 	into?: KampungRecord,
 ): KampungRecord {
 	const warn = new RowWarnings(r, warnings);
+	// A month the file name gives (`…_2024-10.csv`) that the row contradicts: one of them is wrong.
+	if (r.filePeriode !== null && r.periode !== r.filePeriode) {
+		warn.add(r.label('periode'), r.periode, M.periodeNotFileMonth(r.periode, r.filePeriode));
+	}
 	const rec =
 		r.kind === 'template-laporan'
 			? fromTemplate(r, warn, into)

@@ -17,6 +17,8 @@ import {
 import {
 	CellError,
 	PARSERS,
+	PROGRAMME_START,
+	currentMonth,
 	detach,
 	parseTypedCell,
 	type CellKind,
@@ -39,6 +41,8 @@ type Base = {
 	/** Spreadsheet row number (1-based; title rows and the header count). */
 	row: number;
 	periode: string;
+	/** The month in the file name, if it has one (`periodeFromFileName`). */
+	filePeriode: string | null;
 	desa: Desa;
 	/** Non-blank parsed cells. */
 	filled: number;
@@ -52,7 +56,12 @@ export type AcceptedRow =
 	| (Base & { kind: 'rekap-kampung'; values: RekapKampungRow })
 	| (Base & { kind: 'template-laporan'; values: TemplateLaporanRow });
 
-export type RowContext = { wilayah: Wilayah; matcher: RegionMatcher };
+export type RowContext = {
+	wilayah: Wilayah;
+	matcher: RegionMatcher;
+	/** The last month a row may be for, `YYYY-MM`; default: the month now in Jember (`currentMonth`). */
+	currentMonth?: string;
+};
 
 type PlannedColumn = {
 	index: number;
@@ -84,6 +93,10 @@ export class RowProcessor {
 	private readonly labelOf = (field: string): string => this.label(field);
 	private readonly blank: Record<string, null>;
 	private readonly width: number;
+	/** The last month a row may be for (the current month). */
+	readonly lastMonth: string;
+	// The last month found in range: rows of one month follow each other, so most checks are one compare.
+	private okPeriode = '';
 
 	constructor(
 		private readonly file: string,
@@ -95,6 +108,7 @@ export class RowProcessor {
 	) {
 		this.kind = match.kind;
 		this.width = header.length;
+		this.lastMonth = ctx.currentMonth ?? currentMonth();
 		this.plan = [];
 		match.columns.forEach((c, index) => {
 			if (!c) return;
@@ -105,6 +119,18 @@ export class RowProcessor {
 		});
 		// Every row object starts as a copy of this, so all rows of a kind share one shape.
 		this.blank = Object.fromEntries(COLUMNS[this.kind].map((c) => [c.field, null]));
+	}
+
+	/**
+	 * Whether a row may be for `periode`: from the programme's start to the current month. A month
+	 * outside (a mistyped year such as 2099 or 1999) would otherwise become the site's latest or
+	 * earliest snapshot.
+	 */
+	inRange(periode: string): boolean {
+		if (periode === this.okPeriode) return true;
+		if (periode < PROGRAMME_START || periode > this.lastMonth) return false;
+		this.okPeriode = periode;
+		return true;
 	}
 
 	/** The desa of a code cell already resolved once in this file (the fast row reader's lookup). */
@@ -240,10 +266,19 @@ export class RowProcessor {
 			errors.push(this.problem(row, this.label('kabupaten'), kabupaten, M.notJember()));
 		}
 		let periode = values.periode as string | null;
+		const fromFileName = periode === null && this.filePeriode !== null;
 		if (periode === null) {
 			if (this.filePeriode === null) {
 				errors.push(this.problem(row, this.label('periode'), null, M.periodeBlank()));
 			} else periode = this.filePeriode;
+		}
+		if (periode !== null && !this.inRange(periode)) {
+			const bound =
+				periode < PROGRAMME_START ? { start: PROGRAMME_START } : { now: this.lastMonth };
+			const m = M.periodeOutOfRange(periode, bound, fromFileName);
+			errors.push(this.problem(row, this.label('periode'), periode, m));
+			// Not a month the site has: the problem is not linked to one.
+			periode = null;
 		}
 		const desa = this.resolveDesa(values, row, errors);
 		if (errors.length > 0 || desa === null || periode === null) {
@@ -273,6 +308,7 @@ export class RowProcessor {
 			file: this.file,
 			row,
 			periode,
+			filePeriode: this.filePeriode,
 			desa,
 			filled,
 			present: this.present,

@@ -495,3 +495,202 @@ describe('runIngest({ inputs }) with directories', () => {
 		]);
 	});
 });
+
+describe('runIngest({ inputs, currentMonth }) on the month of a row', () => {
+	const at = (opts: { currentMonth?: string; csvReader?: 'papaparse' }, ...rels: string[]) =>
+		runIngest({ inputs: rels.map(fx), root: FIXTURES, aliases: null, ...opts });
+
+	it('runIngest({ inputs, currentMonth }) rejects a row after the current month or before January 2016', async () => {
+		const { records, quality } = await at({ currentMonth: '2024-12' }, 'template/wild-months.csv');
+		// The good row alone is published: 2099 does not become the latest month.
+		expect(records.map((r) => r.periode)).toEqual(['2024-10']);
+		expect(quality.total).toEqual({ rows_read: 3, rows_accepted: 1, rows_rejected: 2 });
+		expect(quality.files[0]!.periode).toEqual(['2024-10']);
+		expect(quality.problems).toEqual([
+			{
+				file: 'template/wild-months.csv',
+				row: 3,
+				column: 'periode',
+				value: '2099-01',
+				level: 'error',
+				message:
+					'periode 2099-01 is after the current month (December 2024), so no report can be for that month yet; check the year and month and write them as YYYY-MM, such as 2024-10',
+				pesan:
+					'periode 2099-01 sesudah bulan berjalan (Desember 2024), jadi belum mungkin ada laporan untuk bulan itu; periksa tahun dan bulannya, lalu tulis sebagai tahun-bulan, misalnya 2024-10',
+				kode_desa: TEGALBESAR,
+				periode: null,
+			},
+			{
+				file: 'template/wild-months.csv',
+				row: 4,
+				column: 'periode',
+				value: '2015-12',
+				level: 'error',
+				message:
+					'periode 2015-12 is before January 2016, when the Kampung KB programme began, so no report can be for that month; check the year and month and write them as YYYY-MM, such as 2024-10',
+				pesan:
+					'periode 2015-12 sebelum Januari 2016, saat program Kampung KB dimulai, jadi tidak mungkin ada laporan untuk bulan itu; periksa tahun dan bulannya, lalu tulis sebagai tahun-bulan, misalnya 2024-10',
+				kode_desa: JAMINTORO,
+				periode: null,
+			},
+		]);
+		// The fast row reader hands such rows to the reference path: the same report either way.
+		expect(
+			await at({ currentMonth: '2024-12', csvReader: 'papaparse' }, 'template/wild-months.csv'),
+		).toEqual({ records, quality });
+	});
+
+	it('runIngest({ inputs, currentMonth }) accepts the current month and January 2016, and rejects the months just outside', async () => {
+		const same = await at({ currentMonth: '2024-10' }, 'template/laporan-comma.csv');
+		expect(same.quality.total).toEqual({ rows_read: 2, rows_accepted: 2, rows_rejected: 0 });
+		const before = await at({ currentMonth: '2024-09' }, 'template/laporan-comma.csv');
+		expect(before.quality.total).toEqual({ rows_read: 2, rows_accepted: 0, rows_rejected: 2 });
+		expect(before.quality.problems[0]!.message).toMatch(
+			/^periode 2024-10 is after the current month \(September 2024\)/,
+		);
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-start-'));
+		const [header, a, b] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+		const path = join(dir, 'awal.csv');
+		writeFileSync(
+			path,
+			`${header}\n${a!.replace('2024-10', '2016-01')}\n${b!.replace('2024-10', '2015-12')}\n`,
+		);
+		const start = await runIngest({ inputs: [path], aliases: null });
+		expect(start.records.map((r) => r.periode)).toEqual(['2016-01']);
+		expect(start.quality.problems.map((p) => [p.row, p.value])).toEqual([[3, '2015-12']]);
+	});
+
+	it('runIngest({ inputs }) rejects a blank periode filled from a file name dated out of range, saying so', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-stamp-'));
+		const [header, a, b] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+		const path = join(dir, 'laporan_2099-01.csv');
+		writeFileSync(path, `${header}\n${a!.replace('2024-10', '')}\n${b}\n`);
+		const { records, quality } = await runIngest({
+			inputs: [path],
+			aliases: null,
+			currentMonth: '2024-12',
+		});
+		expect(records.map((r) => [r.periode, r.kode_desa])).toEqual([['2024-10', JAMINTORO]]);
+		const [rejected, doubtful] = quality.problems;
+		expect(rejected).toMatchObject({ row: 2, column: 'periode', value: '2099-01', level: 'error' });
+		expect(rejected!.message).toBe(
+			'periode 2099-01 is after the current month (December 2024), so no report can be for that month yet; the periode cell is blank and the month comes from the file name: fill in the month as YYYY-MM, such as 2024-10, or fix the date in the file name',
+		);
+		expect(rejected!.pesan).toMatch(/sel periode kosong dan bulannya diambil dari nama berkas/);
+		// The row with its own month is kept, and its disagreement with the file name flagged.
+		expect(doubtful).toMatchObject({
+			row: 3,
+			column: 'periode',
+			value: '2024-10',
+			level: 'warning',
+		});
+	});
+
+	it('runIngest({ inputs }) flags, and keeps, a row whose periode is not the month in its file name', async () => {
+		const { records, quality } = await ingest('template/template-laporan_2024-10.csv');
+		expect(records.map((r) => [r.periode, r.kode_desa, r.jumlah_catatan])).toEqual([
+			['2024-10', TEGALBESAR, 0],
+			['2024-11', JAMINTORO, 1],
+		]);
+		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 2, rows_rejected: 0 });
+		expect(quality.problems).toEqual([
+			{
+				file: 'template/template-laporan_2024-10.csv',
+				row: 3,
+				column: 'periode',
+				value: '2024-11',
+				level: 'warning',
+				message:
+					'periode 2024-11 differs from the month in the file name (2024-10); the row is kept and published for 2024-11, so check whether the row or the file name has the wrong month',
+				pesan:
+					'periode 2024-11 berbeda dari bulan pada nama berkas (2024-10); baris ini tetap dipakai dan dipublikasikan untuk 2024-11, jadi periksa mana yang salah bulannya: baris ini atau nama berkasnya',
+				kode_desa: JAMINTORO,
+				periode: '2024-11',
+			},
+		]);
+		// A month from the file name alone, or a name without a month, is nothing to flag.
+		expect((await ingest('template/laporan_20241031.csv')).quality.problems).toEqual([]);
+		expect((await ingest('template/laporan-comma.csv')).quality.problems).toEqual([]);
+	});
+});
+
+describe('runIngest({ inputs }) on contraceptive methods partly blank', () => {
+	it('runIngest({ inputs }) warns when some kb_* cells are blank, keeping peserta_kb_aktif as the rule gives it', async () => {
+		const { records, quality } = await ingest('template/methods-partly-blank.csv');
+		const t = byKode(records).get(TEGALBESAR)!;
+		// Blank counts as 0 (the national rule): 11 + 5 + 4 + 20 + 60 + 20.
+		expect(t).toMatchObject({ peserta_kb_aktif: 120, kb_mop: null, jumlah_catatan: 1 });
+		// No method reported at all (the other KKBPK counts are) is no partial total: no warning.
+		expect(byKode(records).get(JAMINTORO)).toMatchObject({
+			peserta_kb_aktif: 0,
+			jumlah_catatan: 0,
+		});
+		expect(quality.problems).toEqual([
+			{
+				file: 'template/methods-partly-blank.csv',
+				row: 2,
+				column: 'kb_mop',
+				value: null,
+				level: 'warning',
+				message:
+					'kb_mop is blank while the other contraceptive methods are filled; the published peserta_kb_aktif (120) counts a blank method as 0, so it may be too low: fill in every method (0 when there are none)',
+				pesan:
+					'kb_mop kosong, padahal metode kontrasepsi lainnya terisi; peserta_kb_aktif yang dipublikasikan (120) menghitung metode yang kosong sebagai 0, jadi bisa terlalu kecil: isi setiap metode (tulis 0 bila memang tidak ada)',
+				kode_desa: TEGALBESAR,
+				periode: '2024-10',
+			},
+		]);
+	});
+
+	it('runIngest({ inputs }) gives the same warning for a Rekap Kampung row, naming its own column', async () => {
+		const { records, quality } = await ingest('rekap/method-blank_20241014.csv');
+		expect(records[0]).toMatchObject({ peserta_kb_aktif: 120, kb_mop: null, jumlah_catatan: 1 });
+		expect(quality.problems.map((p) => [p.row, p.column, p.level])).toEqual([
+			[2, 'MOP', 'warning'],
+		]);
+		expect(quality.problems[0]!.message).toMatch(
+			/^MOP is blank while the other contraceptive methods are filled; the published peserta_kb_aktif \(120\)/,
+		);
+	});
+});
+
+describe('runIngest({ inputs }) on a Template Laporan and a Rekap Kampung export that disagree', () => {
+	it('runIngest({ inputs }) publishes the Template Laporan count and warns, naming both files and both values', async () => {
+		const { records, quality } = await ingest(
+			'rekap/counts-differ_20241014.csv',
+			'template/laporan-comma.csv',
+		);
+		const t = byKode(records).get(TEGALBESAR)!;
+		expect(t).toMatchObject({
+			pus: 200,
+			cpr_persen: 60,
+			sumber: 'template/laporan-comma.csv',
+			jumlah_catatan: 1,
+		});
+		expect(quality.problems).toEqual([
+			{
+				file: 'rekap/counts-differ_20241014.csv',
+				row: 2,
+				column: 'Pus',
+				value: '250',
+				level: 'warning',
+				message:
+					"rekap/counts-differ_20241014.csv row 2 (Rekap Kampung) and template/laporan-comma.csv row 2 (Template Laporan) give different counts: Pus 250 vs 200; the Template Laporan's value (Pus 200) is published and this export's is not used, so check which is right and correct the other file",
+				pesan:
+					'rekap/counts-differ_20241014.csv baris 2 (Rekap Kampung) dan template/laporan-comma.csv baris 2 (Template Laporan) memberi angka berbeda: Pus 250 vs 200; yang dipublikasikan angka dari Template Laporan (Pus 200), angka dari ekspor ini tidak dipakai, jadi periksa mana yang benar dan perbaiki berkas yang lain',
+				kode_desa: TEGALBESAR,
+				periode: '2024-10',
+			},
+		]);
+		// Counts that agree give no warning; a blank on one side is no disagreement.
+		const agree = await ingest(
+			'rekap/rekap-kampung-table_20241014093000.csv',
+			'template/laporan-comma.csv',
+		);
+		expect(agree.quality.problems.filter((p) => /give different counts/.test(p.message))).toEqual(
+			[],
+		);
+		const blank = await ingest('rekap/blank-pus_20241014.csv', 'template/laporan-comma.csv');
+		expect(blank.quality.problems).toEqual([]);
+	});
+});

@@ -12,6 +12,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputKind, KampungRecord, Problem, QualityReport } from '../model';
 import { RegionMatcher, loadWilayah, parseAliases } from '../wilayah/index';
+import { currentMonth } from './cells';
 import { InputError, inputErrorOf } from './errors';
 import { addDraft, mergeDrafts, type DraftMap } from './merge';
 import type { PartResult } from './csv-part';
@@ -57,6 +58,11 @@ export type IngestOptions = {
 	 * order (`IngestTable.written`); the CLI sets this, for `kampungCsvTableChunks`.
 	 */
 	csv?: boolean;
+	/**
+	 * The current month, `YYYY-MM`: a row for a later month is rejected (as is one before the
+	 * programme began, `PROGRAMME_START`). Default: the month it is now in Jember (UTC+7).
+	 */
+	currentMonth?: string;
 };
 
 export const DEFAULT_ALIASES = fileURLToPath(new URL('../../../data/aliases.csv', import.meta.url));
@@ -310,8 +316,16 @@ export async function runIngest(
 export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 	const files = await findInputFiles(opts.inputs);
 	const root = opts.root ? resolve(opts.root) : commonRoot(opts.inputs, files);
+	if (opts.currentMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.currentMonth)) {
+		throw new RangeError(`currentMonth must be YYYY-MM, got "${opts.currentMonth}"`);
+	}
 	const matcher = loadMatcher(opts.aliases);
-	const context = { wilayah: loadWilayah(), matcher };
+	// One current month for every file and thread of the run, even across a month's turn.
+	const context = {
+		wilayah: loadWilayah(),
+		matcher,
+		currentMonth: opts.currentMonth ?? currentMonth(),
+	};
 	const perFile: FileRecords[] = [];
 	// Lines written ahead serve only a single file (merging inputs builds a new table).
 	const csv = (opts.csv ?? false) && files.length === 1;

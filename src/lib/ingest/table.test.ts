@@ -5,7 +5,7 @@ import { SCORE_FIELDS } from '../model';
 import { InputError } from './errors';
 import type { AcceptedRow } from './row-parser';
 import { fileSource } from './sources';
-import { readTable, readTableFrom } from './table';
+import { readTable, readTableFrom, siteDownload } from './table';
 
 const fixture = (rel: string) =>
 	new Uint8Array(readFileSync(new URL(`./fixtures/${rel}`, import.meta.url)));
@@ -277,6 +277,12 @@ describe('readTable(bytes, fileName) on unusable files', () => {
 			/^the Klasifikasi header cannot be used: column "Desa" is missing; found an unknown column "Dsa" — rename it to "Desa"$/,
 		],
 		['unusable/no-periode.csv', /no snapshot month/],
+		[
+			'unusable/future-stamp_20991014.csv',
+			/^the date stamp in the file name gives the month 2099-10, which is after the current month \(\d{4}-\d{2}\), and the file has no periode column; keep the export's own file name/,
+		],
+		['unusable/kampung.csv', /^this is this project's own kampung\.csv/],
+		['unusable/kampung-excel-id.csv', /^this is this project's own kampung\.csv/],
 		['unusable/old-excel.xls', /old \.xls workbook/],
 	])('readTable(%s) throws an InputError naming the file and what to do', async (rel, why) => {
 		const e = await inputError(rel);
@@ -290,5 +296,58 @@ describe('readTable(bytes, fileName) on unusable files', () => {
 		await expect(readTable(bytes, 'broken.xlsx')).rejects.toThrow(
 			/cannot be read as an XLSX workbook/,
 		);
+	});
+});
+
+describe("readTable(bytes, fileName) on this project's own kampung.csv", () => {
+	const text = (rel: string) => new TextDecoder().decode(fixture(rel));
+	const bytes = (s: string) => new TextEncoder().encode(s);
+	/** `csv` without the column `name` (the fixture has no quoted comma). */
+	function drop(csv: string, name: string): string {
+		const lines = csv.trimEnd().split('\n');
+		const i = lines[0]!.split(',').indexOf(name);
+		return `${lines.map((l) => l.split(',').toSpliced(i, 1).join(',')).join('\n')}\n`;
+	}
+
+	it('readTable(kampung.csv) refuses the file: its recomputed klasifikasi must not become the official tier', async () => {
+		const e = await inputError('unusable/kampung.csv');
+		expect(e.detail).toBe(
+			'this is this project\'s own kampung.csv (the site\'s download, or what npm run data writes), not an export of the Kampung KB website: its header has "klasifikasi" beside "klasifikasi_resmi", and "sumber" and "jumlah_catatan", which only this project writes. Its "klasifikasi" is the tier this project recomputed, not the official one, so it cannot be read back as an export. Use the original export instead (Rekapitulasi → Klasifikasi and Rekapitulasi → Kampung, files classification-table_… and rekap-kampung-table_…), or a Template Laporan',
+		);
+	});
+
+	it('readTable(kampung-excel-id.csv) refuses the Indonesian-Excel copy (BOM, semicolons, data_contoh) too', async () => {
+		const e = await inputError('unusable/kampung-excel-id.csv');
+		expect(e.detail).toMatch(
+			/its header has "klasifikasi" beside "klasifikasi_resmi", and "sumber"/,
+		);
+	});
+
+	it('readTable(kampung.csv without klasifikasi_resmi) still refuses it: klasifikasi beside two columns only the project writes', async () => {
+		const trimmed = drop(text('unusable/kampung.csv'), 'klasifikasi_resmi');
+		expect(trimmed.split('\n')[0]).not.toMatch(/klasifikasi_resmi/);
+		await expect(readTable(bytes(trimmed), 'kampung_2024-10.csv')).rejects.toThrow(
+			/its header has "klasifikasi", and "sumber" and "jumlah_catatan", which only this project writes/,
+		);
+	});
+
+	it('siteDownload(header) leaves the real inputs alone, also a Template Laporan with a note column "sumber"', async () => {
+		const header = (rel: string) =>
+			text(rel)
+				.replace(/^\uFEFF/, '')
+				.split(/\r?\n/)[0]!;
+		expect(
+			siteDownload(header('klasifikasi/classification-table_20241014093000.csv').split(',')),
+		).toBeNull();
+		expect(
+			siteDownload(header('rekap/rekap-kampung-table_20241014093000.csv').split(',')),
+		).toBeNull();
+		const template = header('template/laporan-comma.csv').split(',');
+		expect(template).toContain('klasifikasi_resmi');
+		expect(siteDownload([...template, 'sumber'])).toBeNull();
+		const [head, ...rows] = text('template/laporan-comma.csv').trimEnd().split('\n');
+		const noted = [`${head},sumber`, ...rows.map((r) => `${r},kader posyandu`)].join('\n');
+		const t = await readTable(bytes(`${noted}\n`), 'laporan-noted.csv');
+		expect([t.kind, t.rows_accepted]).toEqual(['template-laporan', 2]);
 	});
 });

@@ -11,13 +11,20 @@ import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { InputKind, Problem } from '../model';
 import { RegionMatcher, loadWilayah } from '../wilayah/index';
-import { ExcelError, periodeFromFileName, type TypedCell } from './cells';
+import {
+	ExcelError,
+	PROGRAMME_START,
+	currentMonth,
+	periodeFromFileName,
+	type TypedCell,
+} from './cells';
 import { ByteRecordReader, stripCr } from './byte-reader';
 import { QuirkyCsvError } from './csv-bytes';
 import { BlockClaims, BlockWorker, blockBounds, type BlocksJob, type PartResult } from './csv-part';
 import { NotUtf8Error, decodeChunks, encodingFromBom, type TextEncoding } from './decode';
 import { InputError } from './errors';
 import { FastTemplateRows } from './fast-template';
+import { KAMPUNG_COLUMNS } from './kampung-csv';
 import * as M from './messages';
 import { RowProcessor, type AcceptedRow, type RowContext } from './row-parser';
 import {
@@ -153,6 +160,52 @@ function missingColumns(match: HeaderMatch, cells: readonly string[]): string {
 	return `the ${KIND_LABELS[match.kind]} header cannot be used: ${parts.join('; ')}`;
 }
 
+/**
+ * Columns of this project's own `kampung.csv` that no input has: no export, no Template Laporan
+ * (`sumber`, `jumlah_catatan`, `peserta_kb_aktif`, `cpr_persen`, …), and `data_contoh`, which the
+ * site appends to its downloads of sample data. The most telling first, for the message.
+ */
+const OWN_COLUMNS: readonly string[] = [
+	...new Set(['sumber', 'jumlah_catatan', 'data_contoh', ...KAMPUNG_COLUMNS].map(headerKey)),
+].filter((key) =>
+	Object.values(COLUMNS).every((cols) =>
+		cols.every((c) => headerKey(c.field) !== key && !c.headers.some((h) => headerKey(h) === key)),
+	),
+);
+const TIER_COLUMNS = [headerKey('klasifikasi'), headerKey('klasifikasi_resmi')];
+
+/** The header cells that show a file is this project's own download. */
+export type SiteDownload = { tiers: string[]; own: string[] };
+
+/**
+ * The project's own download (`kampung.csv`, or the site's Excel copy of it) fed back in, or null
+ * for any other header. Its `klasifikasi` is the tier this project recomputed: read as a
+ * Klasifikasi export it would be published as the official tier. No input has both `klasifikasi`
+ * and `klasifikasi_resmi` (an export has the first, a Template Laporan the second), nor two columns
+ * only this project writes; a download with a tier column deleted still has the other and those.
+ */
+export function siteDownload(cells: readonly string[]): SiteDownload | null {
+	const keys = new Map(cells.map((c) => [headerKey(c), c.replace(/^\uFEFF/, '').trim()]));
+	const pick = (list: readonly string[]) =>
+		list.filter((k) => keys.has(k)).map((k) => keys.get(k)!);
+	const tiers = pick(TIER_COLUMNS);
+	const own = pick(OWN_COLUMNS);
+	return tiers.length === 2 || (tiers.length === 1 && own.length >= 2) ? { tiers, own } : null;
+}
+
+function refuseSiteDownload(file: string, d: SiteDownload): never {
+	const q = (c: string) => `"${c}"`;
+	const tiers =
+		d.tiers.length === 2 ? `${q(d.tiers[0]!)} beside ${q(d.tiers[1]!)}` : q(d.tiers[0]!);
+	const own = d.own.slice(0, 2).map(q);
+	const written =
+		own.length > 0 ? `, and ${own.join(' and ')}, which only this project writes` : '';
+	throw new InputError(
+		file,
+		`this is this project's own kampung.csv (the site's download, or what npm run data writes), not an export of the Kampung KB website: its header has ${tiers}${written}. Its "klasifikasi" is the tier this project recomputed, not the official one, so it cannot be read back as an export. Use the original export instead (Rekapitulasi → Klasifikasi and Rekapitulasi → Kampung, files classification-table_… and rekap-kampung-table_…), or a Template Laporan`,
+	);
+}
+
 /** The best header among the first rows, or an InputError explaining why there is none. */
 function chooseHeader(
 	file: string,
@@ -162,6 +215,8 @@ function chooseHeader(
 	let closest: { kind: InputKind; score: number; missing: string[] } | null = null;
 	for (const { delimiter, rows } of candidates) {
 		rows.slice(0, HEADER_SEARCH_ROWS).forEach((cells, index) => {
+			const own = siteDownload(cells);
+			if (own) refuseSiteDownload(file, own);
 			const match = detectHeader(cells);
 			if (match && (!best || match.score > best.match.score))
 				best = { index, cells, match, delimiter };
@@ -201,13 +256,22 @@ function chooseHeader(
 	return found;
 }
 
-function filePeriodeOrThrow(file: string, match: HeaderMatch): string | null {
+function filePeriodeOrThrow(file: string, match: HeaderMatch, ctx: RowContext): string | null {
 	const fromName = periodeFromFileName(file);
 	const hasColumn = match.columns.some((c) => c?.field === 'periode');
 	if (!hasColumn && fromName === null) {
 		throw new InputError(
 			file,
 			'no snapshot month: there is no periode column and the file name has no date stamp; add a periode column (YYYY-MM) or keep the export file name (classification-table_YYYYmmddHHiiss)',
+		);
+	}
+	// Every row would take the stamp's month: a wrong one is the file's problem, not each row's.
+	// With a periode column the stamp only fills blank cells, and such rows are rejected one by one.
+	const now = ctx.currentMonth ?? currentMonth();
+	if (!hasColumn && fromName !== null && (fromName < PROGRAMME_START || fromName > now)) {
+		throw new InputError(
+			file,
+			`the date stamp in the file name gives the month ${fromName}, which is ${fromName < PROGRAMME_START ? `before the Kampung KB programme began (${PROGRAMME_START})` : `after the current month (${now})`}, and the file has no periode column; keep the export's own file name (classification-table_YYYYmmddHHiiss) or add a periode column (YYYY-MM)`,
 		);
 	}
 	return fromName;
@@ -259,7 +323,11 @@ type CsvHead = {
 };
 
 /** Reads the start of a decoded CSV and finds its header, kind, delimiter and line end. */
-async function readCsvHead(file: string, it: AsyncIterator<string>): Promise<CsvHead> {
+async function readCsvHead(
+	file: string,
+	it: AsyncIterator<string>,
+	ctx: RowContext,
+): Promise<CsvHead> {
 	let prefix = '';
 	let newlines = 0;
 	let ended = false;
@@ -282,7 +350,7 @@ async function readCsvHead(file: string, it: AsyncIterator<string>): Promise<Csv
 		file,
 		DELIMITERS.map((delimiter) => ({ delimiter, rows: parsePrefix(head, delimiter, newline) })),
 	);
-	return { prefix, newline, found, filePeriode: filePeriodeOrThrow(file, found.match) };
+	return { prefix, newline, found, filePeriode: filePeriodeOrThrow(file, found.match, ctx) };
 }
 
 /** Inputs at least this large are read in two parts at once (the second on a worker thread). */
@@ -333,7 +401,7 @@ async function readCsvBytesWith(
 		}
 	}
 	const decoded = decodeChunks(tap(), encoding)[Symbol.asyncIterator]();
-	const { prefix, newline, found, filePeriode } = await readCsvHead(file, decoded);
+	const { prefix, newline, found, filePeriode } = await readCsvHead(file, decoded, ctx);
 	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
 	const delim = found.delimiter!.charCodeAt(0);
 	const nl = newline.charCodeAt(0);
@@ -367,6 +435,7 @@ async function readCsvBytesWith(
 			delimiter: found.delimiter!,
 			newline,
 			filePeriode,
+			currentMonth: processor.lastMonth,
 			csv: opts.partCsv ?? false,
 			onPart: opts.onPart!,
 			blockBytes: opts.parallel?.blockBytes,
@@ -468,7 +537,7 @@ async function readCsvOnce(
 	onRow: (row: AcceptedRow) => void,
 ): Promise<TableInfo> {
 	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
-	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it);
+	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it, ctx);
 	const delimiter = found.delimiter!;
 	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
 
@@ -619,7 +688,7 @@ async function readXlsx(
 	const found = chooseHeader(file, [
 		{ delimiter: null, rows: rows.map((r) => r.cells.map(headerText)) },
 	]);
-	const filePeriode = filePeriodeOrThrow(file, found.match);
+	const filePeriode = filePeriodeOrThrow(file, found.match, ctx);
 	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
 	for (let i = found.index + 1; i < rows.length; i++) {
 		const { n, cells } = rows[i]!;
