@@ -289,8 +289,18 @@ describe('SQL page (/kueri/)', () => {
 		const page = await openSql();
 		await typeAndRun(page, `select * from read_csv('https://example.org/data.csv')`);
 		expect(await page.getByRole('alert').textContent()).toContain('Permission Error');
+		// Refused before it runs: the page never installs or loads an extension.
 		await typeAndRun(page, 'LOAD httpfs');
-		expect(await page.getByRole('alert').textContent()).toContain('Permission Error');
+		const refused = await page.getByRole('alert').textContent();
+		expect(refused).toContain('Ekstensi DuckDB tidak dapat dipasang atau dimuat');
+		expect(refused).toContain('LOAD httpfs');
+		// And the engine's own lock holds for what the guard lets through.
+		for (const setting of ['autoload_known_extensions', 'enable_external_access']) {
+			await typeAndRun(page, `SET ${setting} = true`);
+			expect(await page.getByRole('alert').textContent()).toContain(
+				'the configuration has been locked',
+			);
+		}
 		await page.close();
 	});
 

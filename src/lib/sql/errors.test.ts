@@ -18,6 +18,17 @@ describe('explainError(message, lang)', () => {
 		expect(out.detail).toBe('Catalog Error: Table with name desa does not exist!');
 	});
 
+	it('explainError keeps a bare allocator failure and adds a memory hint, in both languages', () => {
+		const id = explainError('malloc of size 2147483648 failed', 'id');
+		expect(id.detail).toBe('malloc of size 2147483648 failed');
+		expect(id.summary).toMatch(/^Memori tidak cukup untuk kueri ini/);
+		expect(id.summary).toContain('LIMIT');
+		expect(id.summary).toContain('GROUP BY');
+		const en = explainError('Out of Memory Error: Allocation failure', 'en');
+		expect(en.summary).toMatch(/^Not enough memory for this query: .*browser tab.*Add LIMIT/);
+		expect(en.detail).toBe('Out of Memory Error: Allocation failure');
+	});
+
 	it('explainError falls back to a general sentence for an unknown kind', () => {
 		expect(explainError('Something odd', 'id').summary).toBe(
 			'DuckDB tidak dapat menjalankan kueri ini.',

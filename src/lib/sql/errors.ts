@@ -7,7 +7,10 @@ import type { Lang, Text } from '../site/i18n';
 
 export type QueryErrorText = { summary: string; detail: string };
 
-const KINDS: { prefix: string; text: Text }[] = [
+/** A kind of failure: messages that start with `prefix`, or that match `pattern` anywhere. */
+type Kind = { prefix: string; pattern?: RegExp; text: Text };
+
+const KINDS: Kind[] = [
 	{
 		prefix: 'Parser Error',
 		text: {
@@ -45,9 +48,13 @@ const KINDS: { prefix: string; text: Text }[] = [
 	},
 	{
 		prefix: 'Out of Memory Error',
+		// The WASM heap can also fail outside DuckDB's own checks, with only the allocator's words
+		// ("malloc of size 2147483648 failed"), or in the page while the result is copied.
+		pattern:
+			/malloc of size \d+ failed|bad_alloc|out of memory|cannot enlarge memory|allocation failed|Aborted\(OOM\)/i,
 		text: {
-			id: 'Memori peramban tidak cukup untuk kueri ini. Persempit hasil dengan WHERE atau LIMIT.',
-			en: 'The browser ran out of memory for this query. Narrow the result with WHERE or LIMIT.',
+			id: 'Memori tidak cukup untuk kueri ini: DuckDB berjalan di tab peramban, yang memorinya terbatas. Tambahkan LIMIT, pilih lebih sedikit kolom, atau ringkas hasilnya dengan GROUP BY dan fungsi agregat seperti count() atau avg().',
+			en: 'Not enough memory for this query: DuckDB runs in the browser tab, whose memory is limited. Add LIMIT, select fewer columns, or summarise the result with GROUP BY and an aggregate such as count() or avg().',
 		},
 	},
 ];
@@ -59,7 +66,7 @@ const FALLBACK: Text = {
 
 /** A plain-words summary and the trimmed original message of a failed query. */
 export function explainError(message: string, lang: Lang): QueryErrorText {
-	const kind = KINDS.find((k) => message.startsWith(k.prefix));
+	const kind = KINDS.find((k) => message.startsWith(k.prefix) || k.pattern?.test(message));
 	return { summary: (kind?.text ?? FALLBACK)[lang], detail: trimDuplicateFrame(message) };
 }
 

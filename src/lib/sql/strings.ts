@@ -66,7 +66,27 @@ export const SQL_TEXT = {
 	previous: { id: 'Sebelumnya', en: 'Previous' },
 	next: { id: 'Berikutnya', en: 'Next' },
 	errorTitle: { id: 'Kueri gagal', en: 'The query failed' },
-	emptyQuery: { id: 'Tulis kueri terlebih dahulu.', en: 'Write a query first.' },
+	emptyQuery: {
+		id: 'Tulis kueri SQL di editor terlebih dahulu, atau pilih salah satu contoh pertanyaan.',
+		en: 'Write an SQL query in the editor first, or choose one of the example questions.',
+	},
+	notRun: { id: 'Kueri tidak dijalankan', en: 'The query was not run' },
+	extensionsBlocked: {
+		id: 'Ekstensi DuckDB tidak dapat dipasang atau dimuat di halaman ini. Halaman ini tidak mengunduh apa pun dari luar situs, dan tabelnya tidak membutuhkan ekstensi.',
+		en: 'DuckDB extensions cannot be installed or loaded on this page. It downloads nothing from outside this site, and its tables need none.',
+	},
+	lastStatementOnly: {
+		id: 'Kueri ini berisi {n} pernyataan; hanya hasil pernyataan terakhir yang ditampilkan.',
+		en: 'This query has {n} statements; only the result of the last one is shown.',
+	},
+	changesDiscarded: {
+		id: 'Perubahan pada tabel hanya berlaku di dalam kueri ini: setiap kueri dimulai lagi dari tabel asli situs.',
+		en: "Changes to tables last for this query only: every query starts again from the site's own tables.",
+	},
+	tablesReloaded: {
+		id: 'Kueri ini mengakhiri transaksinya sendiri (misalnya dengan COMMIT), sehingga perubahannya bisa tersimpan; tabel telah dimuat ulang dari file situs.',
+		en: "This query ended its own transaction (with COMMIT, for example), so its changes could have been kept; the tables have been reloaded from the site's files.",
+	},
 } satisfies Record<string, Text>;
 
 export type SqlTextKey = keyof typeof SQL_TEXT;

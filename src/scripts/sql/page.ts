@@ -1,7 +1,8 @@
 /**
  * The SQL page in the browser: starts the engine as soon as the module runs, runs the query from
  * the link (`?q=`) or the default one, and wires the editor (Run, Ctrl/Cmd+Enter), the examples,
- * the result table, the CSV download and the plain-words error box. One query runs at a time.
+ * the result table, the CSV download and the plain-words error box. One query runs at a time, in
+ * a transaction the engine rolls back, so no query changes the tables for the next one.
  */
 import { resultCsv, csvFileName } from '../../lib/sql/csv';
 import { explainError } from '../../lib/sql/errors';
@@ -11,7 +12,7 @@ import { resultView, type ResultView, type TableLike } from '../../lib/sql/resul
 import { resultSummary, sqlText, type SqlTextKey } from '../../lib/sql/strings';
 import { queryFromSearch, urlWithQuery } from '../../lib/sql/url-state';
 import { LOCALE, type Lang } from '../../lib/site/i18n';
-import { startEngine, type Engine, type Stage } from './engine';
+import { Engine, type Stage } from './engine';
 import { ResultTable } from './results';
 import { renderSchema } from './schema';
 
@@ -35,6 +36,7 @@ function init(root: HTMLElement): void {
 	const downloadButton = must<HTMLButtonElement>(root, '[data-sql-download]');
 	const errorBox = must<HTMLElement>(root, '[data-sql-error]');
 	const meta = must<HTMLElement>(root, '[data-sql-meta]');
+	const note = must<HTMLElement>(root, '[data-sql-note]');
 	const schema = must<HTMLElement>(root, '[data-sql-schema]');
 	const results = new ResultTable(
 		{
@@ -54,7 +56,7 @@ function init(root: HTMLElement): void {
 		ready: 'ready',
 	};
 	root.dataset.state = 'loading';
-	const engine: Promise<Engine> = startEngine(import.meta.env.BASE_URL, {
+	const engine: Promise<Engine> = Engine.start(import.meta.env.BASE_URL, {
 		stage: (stage) => {
 			status.textContent = t(stageText[stage]);
 			if (stage !== 'engine') progress.removeAttribute('value');
@@ -96,16 +98,28 @@ function init(root: HTMLElement): void {
 
 	function showError(message: string): void {
 		const { summary, detail } = explainError(message, lang);
+		showProblem(t('errorTitle'), summary, detail);
+	}
+
+	/** The alert beside the editor: a title, plain words, and DuckDB's own text below. */
+	function showProblem(titleText: string, summary: string, detail: string): void {
 		const title = document.createElement('p');
 		const strong = document.createElement('strong');
-		strong.textContent = `${t('errorTitle')}: `;
+		strong.textContent = `${titleText}: `;
 		title.append(strong, summary);
 		const pre = document.createElement('pre');
 		pre.textContent = detail;
+		pre.id = 'sql-error-text';
 		errorBox.replaceChildren(title, pre);
 		editor.setAttribute('aria-invalid', 'true');
 		editor.setAttribute('aria-describedby', 'sql-hint sql-error-text');
-		pre.id = 'sql-error-text';
+	}
+
+	/** Asks for a query: nothing was wrong with one, there was none. */
+	function askForQuery(): void {
+		const p = document.createElement('p');
+		p.textContent = t('emptyQuery');
+		errorBox.replaceChildren(p);
 	}
 
 	function clearError(): void {
@@ -114,40 +128,75 @@ function init(root: HTMLElement): void {
 		editor.setAttribute('aria-describedby', 'sql-hint');
 	}
 
+	function clearResult(): void {
+		current = null;
+		results.clear();
+		meta.textContent = '';
+		downloadButton.disabled = true;
+	}
+
+	function showNotes(notes: string[]): void {
+		note.textContent = notes.join(' ');
+	}
+
 	async function execute(sql: string, updateUrl: boolean): Promise<void> {
 		if (updateUrl) history.replaceState(history.state, '', urlWithQuery(location.href, sql));
 		clearError();
-		if (sql.trim() === '') {
-			showError(t('emptyQuery'));
-			return;
-		}
-		let e: Engine;
-		try {
-			e = await engine;
-		} catch {
-			return;
+		showNotes([]);
+		let e: Engine | null = null;
+		if (sql.trim() !== '') {
+			try {
+				e = await engine;
+			} catch {
+				return;
+			}
 		}
 		runButton.disabled = true;
 		runButton.textContent = t('running');
 		meta.dataset.state = 'running';
-		const started = performance.now();
 		try {
-			const table = await e.conn.query(sql);
-			const ms = performance.now() - started;
-			current = resultView(table as unknown as TableLike);
+			const outcome = e ? await e.query(sql) : ({ kind: 'empty' } as const);
+			if (outcome.kind === 'empty') {
+				clearResult();
+				askForQuery();
+				meta.dataset.state = 'empty';
+				return;
+			}
+			if (outcome.kind === 'extension') {
+				clearResult();
+				showProblem(t('notRun'), t('extensionsBlocked'), outcome.statement);
+				meta.dataset.state = 'error';
+				return;
+			}
+			const notes: string[] = [];
+			if (outcome.reloaded) notes.push(t('tablesReloaded'));
+			const run = outcome.outcome;
+			if (!run.ok) {
+				clearResult();
+				showError(run.error instanceof Error ? run.error.message : String(run.error));
+				showNotes(notes);
+				meta.dataset.state = 'error';
+				return;
+			}
+			if (outcome.statements > 1) {
+				notes.unshift(t('lastStatementOnly', { n: String(outcome.statements) }));
+			}
+			if (outcome.changed) notes.push(t('changesDiscarded'));
+			current = resultView(run.value as unknown as TableLike);
 			results.show(current);
 			meta.textContent =
-				current.rowCount === 0 ? t('noRows') : resultSummary(lang, locale, current.rowCount, ms);
+				current.rowCount === 0
+					? t('noRows')
+					: resultSummary(lang, locale, current.rowCount, run.ms);
+			showNotes(notes);
 			downloadButton.disabled = current.fields.length === 0;
 			// For the speed script: when the first result appeared, and how long each query took.
 			performance.mark('kkb-sql-result');
-			meta.dataset.ms = ms.toFixed(1);
+			meta.dataset.ms = run.ms.toFixed(1);
 			meta.dataset.state = 'done';
 		} catch (error) {
-			current = null;
-			results.clear();
-			meta.textContent = '';
-			downloadButton.disabled = true;
+			// The engine itself failed (not the query): say so in the same place.
+			clearResult();
 			showError(error instanceof Error ? error.message : String(error));
 			meta.dataset.state = 'error';
 		} finally {
