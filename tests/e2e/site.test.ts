@@ -7,13 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, siteUrl, type Browser } from './harness';
 
 const DIST = resolve('dist');
 const TIER_CLASS = ['tier-dasar', 'tier-berkembang', 'tier-mandiri', 'tier-berkelanjutan'];
-type Snapshot = { periode: string; basis: string; desa: Record<string, { t: number | null }> };
+type Snapshot = {
+	periode: string;
+	basis: string;
+	desa: Record<string, { t: number | null; i: (number | null)[] }>;
+	x: Record<string, number>;
+};
 /** The class a desa has in a snapshot: its tier, no tier, or not in that month's export. */
 const classIn = (snap: Snapshot, kode: string) => {
 	const rec = snap.desa[kode];
@@ -23,6 +29,27 @@ const classIn = (snap: Snapshot, kode: string) => {
 const nameOf = (label: string | null) => (label ?? '').split('. ')[0]!.split(', ')[0]!;
 const snapshots = () =>
 	JSON.parse(readFileSync(join(DIST, 'data', 'peta.json'), 'utf8')) as Snapshot[];
+/** "Desember 2023": a month as the Indonesian pages write it. */
+const monthId = (p: string) =>
+	new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${p}-01T00:00:00Z`),
+	);
+const TIER_NAMES = ['Dasar', 'Berkembang', 'Mandiri', 'Berkelanjutan'];
+/** The map table's tier and indices cells of a desa with a record, as the Indonesian map writes them. */
+const cellsIn = (snap: Snapshot, kode: string) => {
+	const rec = snap.desa[kode]!;
+	const nf = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+	return [
+		rec.t === null
+			? 'tanpa klasifikasi'
+			: `${TIER_NAMES[rec.t]} (${snap.basis === 'resmi' ? 'resmi' : 'dihitung'})`,
+		rec.i
+			.map((v, n) => `${['Input', 'Proses', 'Output'][n]} ${v === null ? '–' : nf.format(v)}`)
+			.join(' · '),
+	];
+};
+/** Text with runs of white space as one space, trimmed. */
+const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const sample = () => readFileSync(join(DIST, 'index.html'), 'utf8').includes('data-sample-label');
 /** Codes of the official desa list, from the published wilayah.csv. */
 const site248 = () =>
@@ -31,6 +58,12 @@ const site248 = () =>
 		.split('\n')
 		.slice(1)
 		.map((l) => l.split(',')[0]!);
+/** Desa per kecamatan code, from the published wilayah.csv. */
+const desaPerKecamatan = () => {
+	const out = new Map<string, number>();
+	for (const kode of site248()) out.set(kode.slice(0, 8), (out.get(kode.slice(0, 8)) ?? 0) + 1);
+	return out;
+};
 
 let browser: Browser;
 let base: string;
@@ -242,6 +275,141 @@ describe('the desa map', () => {
 		expect(await page.locator('#peta-desa [data-legend-count="missing"]').textContent()).toBe(
 			String(248 - Object.keys(snap.desa).length),
 		);
+		await page.close();
+	});
+});
+
+describe('the map page snapshot switch keeps tables, captions and source lines with the map', () => {
+	it('switching the month rewrites the desa table, the kecamatan table, both captions and both source lines', async () => {
+		const all = snapshots();
+		if (all.length < 2) return;
+		const latest = all.at(-1)!;
+		const first = all[0]!;
+		// A desa whose table cells differ between the two months, and a kecamatan whose share does.
+		const kode = Object.keys(first.desa).find(
+			(k) => latest.desa[k] && cellsIn(first, k).join() !== cellsIn(latest, k).join(),
+		)!;
+		expect(kode).toBeTruthy();
+		const nd = desaPerKecamatan();
+		const shareOf = (snap: Snapshot, kec: string) =>
+			Object.entries(snap.desa).filter(([k, r]) => k.startsWith(kec) && r.t !== null && r.t >= 2)
+				.length / nd.get(kec)!;
+		const pct = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 });
+		const kec = [...nd.keys()].find(
+			(k) => pct.format(shareOf(first, k)) !== pct.format(shareOf(latest, k)),
+		)!;
+		expect(kec).toBeTruthy();
+
+		const page = await open('peta/');
+		const desaRow = page.locator(`#peta-desa [data-desa-table] tr[data-kode="${kode}"]`);
+		const desaCells = async () => [
+			squash(await desaRow.locator('[data-cell="tier"]').textContent()),
+			squash(await desaRow.locator('[data-cell="idx"]').textContent()),
+		];
+		const kecCell = page.locator(`#peta-kecamatan tr[data-kode="${kec}"] [data-cell="share"]`);
+		const texts = async (fig: string) => ({
+			caption: squash(await page.locator(`${fig} figcaption`).textContent()),
+			table: squash(await page.locator(`${fig} table caption`).textContent()),
+			source: squash(await page.locator(`${fig} [data-source-line]`).textContent()),
+		});
+		expect(await desaCells()).toEqual(cellsIn(latest, kode));
+		expect(squash(await kecCell.textContent())).toMatch(
+			new RegExp(`^${pct.format(shareOf(latest, kec))} minimal Mandiri`),
+		);
+		for (const fig of ['#peta-desa', '#peta-kecamatan']) {
+			const t = await texts(fig);
+			for (const text of Object.values(t)) expect(text, fig).toContain(monthId(latest.periode));
+		}
+
+		await page.selectOption('#peta-desa select[data-snapshot]', first.periode);
+		await expect.poll(desaCells).toEqual(cellsIn(first, kode));
+		// The table says what the map says: the shape's accessible name carries the same texts.
+		const label = await page
+			.locator(`#peta-desa .shape[data-kode="${kode}"]`)
+			.getAttribute('aria-label');
+		for (const cell of await desaCells()) expect(label).toContain(cell);
+		const share = squash(await kecCell.textContent());
+		expect(share).toMatch(new RegExp(`^${pct.format(shareOf(first, kec))} minimal Mandiri`));
+		expect(
+			await page.locator(`#peta-kecamatan .shape[data-kode="${kec}"]`).getAttribute('aria-label'),
+		).toContain(share);
+		for (const fig of ['#peta-desa', '#peta-kecamatan']) {
+			const t = await texts(fig);
+			for (const [what, text] of Object.entries(t)) {
+				expect(text, `${fig} ${what}`).toContain(monthId(first.periode));
+				expect(text, `${fig} ${what}`).not.toContain(monthId(latest.periode));
+			}
+			expect(t.source, fig).toMatch(/^Sumber: /);
+		}
+		expect(errorsOf(page)).toEqual([]);
+		await page.close();
+	});
+
+	it('a desa whose row was rejected in the chosen month says so and links the problem, not "not in the export"', async () => {
+		const all = snapshots();
+		if (all.length < 2) return;
+		const first = all[0]!;
+		const kode = Object.keys(first.desa).sort()[0]!;
+		// The sample has no rejected row; serve peta.json with one, as a build with one writes it
+		// (the desa left out of `desa`, its problem number in `x`), and check what the browser says.
+		const page = await browser.context.newPage();
+		await page.route('**/data/peta.json', async (route) => {
+			const data = snapshots();
+			delete data[0]!.desa[kode];
+			data[0]!.x = { ...data[0]!.x, [kode]: 7 };
+			await route.fulfill({ json: data });
+		});
+		await page.goto(`${base}peta/`);
+		await page.selectOption('#peta-desa select[data-snapshot]', first.periode);
+		const shape = page.locator(`#peta-desa .shape[data-kode="${kode}"]`);
+		await expect
+			.poll(() => shape.getAttribute('aria-label'))
+			.toContain(`baris laporannya untuk ${monthId(first.periode)} ditolak (lihat Kualitas data)`);
+		expect(await shape.getAttribute('class')).toContain('tier-missing');
+		expect(await shape.getAttribute('aria-label')).not.toContain('tidak ada di ekspor');
+		const cell = page.locator(`#peta-desa tr[data-kode="${kode}"] [data-cell="tier"]`);
+		expect(squash(await cell.textContent())).toBe(
+			`baris laporannya untuk ${monthId(first.periode)} ditolak (lihat Kualitas data)`,
+		);
+		expect(await cell.locator('a').getAttribute('href')).toBe('/kkb/kualitas-data/#masalah-7');
+		const missing = 248 - Object.keys(first.desa).length + 1;
+		expect(await page.locator('#peta-desa [data-legend-count="missing"]').textContent()).toBe(
+			String(missing),
+		);
+		expect(await page.locator('#peta-desa [data-legend-rejected]').isVisible()).toBe(true);
+		expect(await page.locator('#peta-desa [data-legend-count="rejected"]').textContent()).toBe('1');
+		await page.close();
+	});
+});
+
+describe('where the official tier came from', () => {
+	it('the kampung page names the input its official tier came from', async () => {
+		const latest = snapshots().at(-1)!;
+		const rows = Papa.parse<Record<string, string>>(
+			readFileSync(join(DIST, 'data', 'kampung.csv'), 'utf8').replace(/^\uFEFF/, ''),
+			{ header: true, skipEmptyLines: true },
+		).data;
+		const row = rows.find((r) => r.periode === latest.periode && r.kode_desa === kampung)!;
+		const { sumber = '', klasifikasi_resmi: resmi = '' } = row;
+		const quality = JSON.parse(readFileSync(join(DIST, 'data', 'quality.json'), 'utf8')) as {
+			files: { file: string; kind: string }[];
+		};
+		const kinds = sumber.split(' | ').map((f) => quality.files.find((q) => q.file === f)?.kind);
+		const page = await open(`kampung/${kampung}/`);
+		const note = page.locator('[data-tier-resmi] [data-official-source]');
+		if (!resmi) {
+			expect(await note.count()).toBe(0);
+		} else if (kinds.includes('klasifikasi')) {
+			expect(await note.getAttribute('data-official-source')).toBe('klasifikasi');
+			expect(squash(await note.textContent())).toBe(
+				'— seperti tercantum pada ekspor situs Kampung KB',
+			);
+		} else {
+			expect(await note.getAttribute('data-official-source')).toBe('template-laporan');
+			expect(squash(await note.textContent())).toContain(
+				'kolom klasifikasi_resmi Template Laporan',
+			);
+		}
 		await page.close();
 	});
 });

@@ -2,14 +2,21 @@
  * Browser enhancement of the build-time SVG maps: tooltips on hover and keyboard focus (text only,
  * via textContent, read from each shape's accessible name so the page carries the facts once), one
  * tab stop per map with arrow keys moving to the nearest shape, zoom and pan on the map page, and
- * the snapshot switch that recolours the maps from `data/peta.json`.
+ * the snapshot switch that recolours the maps from `data/peta.json` and rewrites, from the same
+ * data, everything under them that names the month: legend, caption, source line and data tables.
  */
 
+/** One month of `data/peta.json` (`MapSnapshots` in src/lib/site/write-site.ts). */
 type Snapshot = {
 	periode: string;
 	basis: 'resmi' | 'dihitung';
 	desa: Record<string, { t: number | null; i: [number | null, number | null, number | null] }>;
+	/** Desa whose row was rejected: the number of their problem on the Kualitas data page. */
+	x?: Record<string, number>;
 };
+
+/** What the snapshot switch tells the kecamatan map: the month and its texts. */
+type SnapshotDetail = { snap: Snapshot; monthText: string; basisText: string; sourceText: string };
 
 const TIERS = ['Dasar', 'Berkembang', 'Mandiri', 'Berkelanjutan'] as const;
 const TIER_CLASSES = [
@@ -306,6 +313,20 @@ function lastSeen(
 	return found;
 }
 
+/** "(…)" around a link: `before` and `after` as text, so nothing is parsed as HTML. */
+function setLinkedText(
+	cell: Element,
+	before: string,
+	linkText: string,
+	href: string,
+	after: string,
+): void {
+	const a = document.createElement('a');
+	a.href = href;
+	a.textContent = linkText;
+	cell.replaceChildren(document.createTextNode(before), a, document.createTextNode(after));
+}
+
 function recolourDesa(
 	fig: HTMLElement,
 	controls: HTMLElement,
@@ -323,33 +344,55 @@ function recolourDesa(
 	const month = (p: string) => months.get(p) ?? p;
 	const basisWord = snap.basis === 'resmi' ? d.lResmi : d.lDihitung;
 	const idxNames = (d.lIdx ?? 'Input|Proses|Output').split('|');
-	const counts = [0, 0, 0, 0, 0, 0];
-	for (const shape of Array.from(fig.querySelectorAll<SVGElement>('.shapes > .shape'))) {
-		const kode = shape.getAttribute('data-kode') ?? '';
+	const rejected = snap.x ?? {};
+	const problemUrl = (n: number) => `${d.qualityUrl ?? ''}#masalah-${n}`;
+	// The texts of one desa this month, for its shape's accessible name and its table row.
+	const textsOf = (kode: string) => {
 		const rec = snap.desa[kode];
-		const t = rec ? rec.t : null;
-		const slot = !rec ? MISSING : t === null ? NONE : t;
-		shape.classList.remove(...TIER_CLASSES);
-		shape.classList.add(TIER_CLASSES[slot]!);
-		counts[slot]! += 1;
-		let tierText: string;
-		if (rec) tierText = t === null ? (d.lNone ?? '') : `${TIERS[t]} (${basisWord})`;
+		const problem = rec ? undefined : rejected[kode];
+		const slot = !rec ? MISSING : rec.t === null ? NONE : rec.t;
+		let tier: string;
+		let link: { before: string; text: string; after: string; href: string } | null = null;
+		if (rec) tier = rec.t === null ? (d.lNone ?? '') : `${TIERS[rec.t]} (${basisWord})`;
 		else {
-			tierText = (d.lMissing ?? '').replace('{month}', month(snap.periode));
+			const head = (problem === undefined ? (d.lMissing ?? '') : (d.lRejected ?? '')).replace(
+				'{month}',
+				month(snap.periode),
+			);
 			const last = lastSeen(all, snap, kode);
-			if (last)
-				tierText += (d.lLast ?? '')
-					.replace('{tier}', last.t === null ? (d.lNone ?? '') : TIERS[last.t]!)
-					.replace('{month}', month(last.periode));
+			const tail = last
+				? (d.lLast ?? '')
+						.replace('{tier}', last.t === null ? (d.lNone ?? '') : TIERS[last.t]!)
+						.replace('{month}', month(last.periode))
+				: '';
+			const see = d.lSee ?? '';
+			tier = problem === undefined ? head + tail : `${head} (${see})${tail}`;
+			if (problem !== undefined)
+				link = { before: `${head} (`, text: see, after: `)${tail}`, href: problemUrl(problem) };
 		}
 		const extra = rec
 			? rec.i.map((v, i) => `${idxNames[i]} ${v === null ? '–' : nf.format(v)}`).join(' · ')
 			: '';
+		return { slot, tier, link, extra, rejected: problem !== undefined };
+	};
+	const counts = [0, 0, 0, 0, 0, 0];
+	let rejectedCount = 0;
+	for (const shape of Array.from(fig.querySelectorAll<SVGElement>('.shapes > .shape'))) {
+		const kode = shape.getAttribute('data-kode') ?? '';
+		const t = textsOf(kode);
+		shape.classList.remove(...TIER_CLASSES);
+		shape.classList.add(TIER_CLASSES[t.slot]!);
+		counts[t.slot]! += 1;
+		if (t.rejected) rejectedCount++;
 		const head = labelOf(shape).split('. ')[0] ?? '';
-		setLabel(shape, [head, tierText, extra].filter(Boolean).join('. '));
+		setLabel(shape, [head, t.tier, t.extra].filter(Boolean).join('. '));
 	}
 	fig.querySelectorAll<HTMLElement>('[data-legend-count]').forEach((el) => {
 		const key = el.dataset.legendCount;
+		if (key === 'rejected') {
+			el.textContent = intf.format(rejectedCount);
+			return;
+		}
 		const i =
 			key === 'none'
 				? NONE
@@ -358,21 +401,53 @@ function recolourDesa(
 					: TIERS.indexOf(key as (typeof TIERS)[number]);
 		el.textContent = intf.format(counts[i] ?? 0);
 	});
-	const caption = fig.querySelector('[data-map-caption]');
-	if (caption) {
-		const basisLong = snap.basis === 'resmi' ? d.lBasisResmi : d.lBasisDihitung;
-		caption.textContent = ` — ${basisLong}, ${month(snap.periode)}`;
-	}
+	fig.querySelectorAll<HTMLElement>('[data-legend-rejected]').forEach((el) => {
+		el.hidden = rejectedCount === 0;
+	});
+	// The data table under the map: the same texts as the shapes, so both tell the same month.
+	fig
+		.querySelectorAll<HTMLTableRowElement>('[data-desa-table] tbody tr[data-kode]')
+		.forEach((tr) => {
+			const t = textsOf(tr.dataset.kode ?? '');
+			const tierCell = tr.querySelector('[data-cell="tier"]');
+			if (tierCell) {
+				if (t.link) setLinkedText(tierCell, t.link.before, t.link.text, t.link.href, t.link.after);
+				else tierCell.textContent = t.tier;
+			}
+			const idxCell = tr.querySelector('[data-cell="idx"]');
+			if (idxCell) idxCell.textContent = t.extra;
+		});
+	const texts = (JSON.parse(d.months ?? '{}') as Record<string, { b: string; s: string }>)[
+		snap.periode
+	];
+	const detail: SnapshotDetail = {
+		snap,
+		monthText: month(snap.periode),
+		basisText: texts?.b ?? '',
+		sourceText: texts?.s ?? '',
+	};
+	writeMonth(fig, detail);
 	fig.dataset.periode = snap.periode;
-	document.dispatchEvent(
-		new CustomEvent('kkb:snapshot', { detail: { snap, monthText: month(snap.periode) } }),
-	);
+	document.dispatchEvent(new CustomEvent('kkb:snapshot', { detail }));
+}
+
+/** The figure's caption, table caption and source line for the chosen month. */
+function writeMonth(fig: HTMLElement, detail: SnapshotDetail): void {
+	const caption = fig.querySelector('[data-map-caption]');
+	if (caption && detail.basisText)
+		caption.textContent = ` — ${detail.basisText}, ${detail.monthText}`;
+	fig.querySelectorAll('[data-caption-month]').forEach((el) => {
+		el.textContent = detail.monthText;
+	});
+	const source = fig.querySelector('[data-source-line]');
+	if (source && detail.sourceText) source.textContent = detail.sourceText;
 }
 
 /** Recolours a kecamatan share map when the desa map's snapshot changes. */
 function listenKecamatan(fig: HTMLElement): void {
 	document.addEventListener('kkb:snapshot', (e) => {
-		const { snap, monthText } = (e as CustomEvent<{ snap: Snapshot; monthText: string }>).detail;
+		const detail = (e as CustomEvent<SnapshotDetail>).detail;
+		const { snap } = detail;
 		const lang = fig.dataset.lang ?? 'id';
 		const pct = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
 			style: 'percent',
@@ -380,17 +455,23 @@ function listenKecamatan(fig: HTMLElement): void {
 		});
 		const intf = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
 		const bounds = (fig.dataset.shareBounds ?? '').split(',').map(Number);
-		const tally = new Map<string, { total: number; ok: number }>();
+		const tally = new Map<string, { total: number; ok: number; rejected: number }>();
+		const of = (k: string) => tally.get(k) ?? { total: 0, ok: 0, rejected: 0 };
 		for (const [kode, rec] of Object.entries(snap.desa)) {
-			const k = kode.slice(0, 8);
-			const c = tally.get(k) ?? { total: 0, ok: 0 };
+			const c = of(kode.slice(0, 8));
 			c.total++;
 			if (rec.t !== null && rec.t >= 2) c.ok++;
-			tally.set(k, c);
+			tally.set(kode.slice(0, 8), c);
 		}
+		for (const kode of Object.keys(snap.x ?? {})) {
+			const c = of(kode.slice(0, 8));
+			c.rejected++;
+			tally.set(kode.slice(0, 8), c);
+		}
+		const texts = new Map<string, string>();
 		for (const shape of Array.from(fig.querySelectorAll<SVGElement>('.shapes > .shape'))) {
 			const kode = shape.getAttribute('data-kode') ?? '';
-			const c = tally.get(kode) ?? { total: 0, ok: 0 };
+			const c = of(kode);
 			// Every official desa has a Kampung KB: one missing from the export stays in the total.
 			const total = Math.max(Number(shape.getAttribute('data-nd') ?? 0), c.total);
 			const missing = total - c.total;
@@ -406,8 +487,12 @@ function listenKecamatan(fig: HTMLElement): void {
 							.replace('{ok}', intf.format(c.ok))
 							.replace('{total}', intf.format(total)) +
 						(missing > 0
-							? (fig.dataset.lShareMissing ?? '').replace('{n}', intf.format(missing))
+							? (fig.dataset.lShareMissing ?? '').replace('{n}', intf.format(missing)) +
+								(c.rejected > 0
+									? (fig.dataset.lShareRejected ?? '').replace('{n}', intf.format(c.rejected))
+									: '')
 							: '');
+			texts.set(kode, text);
 			const head = labelOf(shape).split('. ')[0] ?? '';
 			setLabel(shape, `${head}. ${text}`);
 			const label = fig.querySelector<SVGTextElement>(`text[data-label-for="${kode}"]`);
@@ -418,8 +503,12 @@ function listenKecamatan(fig: HTMLElement): void {
 				label.classList.toggle('on-light', !dark);
 			}
 		}
-		const caption = fig.querySelector('[data-map-caption-month]');
-		if (caption) caption.textContent = monthText;
+		fig.querySelectorAll<HTMLTableRowElement>('tbody tr[data-kode]').forEach((tr) => {
+			const cell = tr.querySelector('[data-cell="share"]');
+			const text = texts.get(tr.dataset.kode ?? '');
+			if (cell && text !== undefined) cell.textContent = text;
+		});
+		writeMonth(fig, detail);
 	});
 }
 

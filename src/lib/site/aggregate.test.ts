@@ -4,6 +4,7 @@ import {
 	desaWithoutRecord,
 	kecamatanRows,
 	lastBefore,
+	officialSourceOf,
 	programmeTotals,
 	tierBasis,
 } from './aggregate';
@@ -56,6 +57,43 @@ describe('countTiers(records, basis, desa)', () => {
 	it('countTiers([], basis, desa) counts every desa as not in the export, share 0', () => {
 		const c = countTiers([], 'resmi', desa);
 		expect([c.total, c.notInExport, c.share]).toEqual([3, 3, 0]);
+	});
+	it('countTiers(records, basis, desa, rejected) says how many without a record had their row rejected, and moves nobody', () => {
+		const all = [...desa, { kode: kode(4) }, { kode: kode(5) }];
+		// kode(1) has a record: a rejected duplicate of it changes nothing.
+		const c = countTiers(recs, 'resmi', all, new Set([kode(4), kode(1)]));
+		const without = countTiers(recs, 'resmi', all);
+		expect([c.notInExport, c.rejected, without.rejected]).toEqual([2, 1, 0]);
+		const parts = (x: typeof c) =>
+			x.Dasar + x.Berkembang + x.Mandiri + x.Berkelanjutan + x.tanpa + x.notInExport;
+		expect([parts(c), c.total, c.share]).toEqual([5, 5, without.share]);
+	});
+});
+
+describe('officialSourceOf(record, kindByFile)', () => {
+	const kinds = new Map([
+		['classification-table_20241031085917.xlsx', 'klasifikasi' as const],
+		['rekap-kampung-table_20241031090706.xlsx', 'rekap-kampung' as const],
+		['template-laporan_2024-10.csv', 'template-laporan' as const],
+	]);
+	it('officialSourceOf(...) is the Klasifikasi export whenever the record was built with one', () => {
+		const r = record({
+			klasifikasi_resmi: 'Mandiri',
+			sumber: 'classification-table_20241031085917.xlsx | template-laporan_2024-10.csv',
+		});
+		expect(officialSourceOf(r, kinds)).toBe('klasifikasi');
+	});
+	it('officialSourceOf(...) is the Template Laporan for a hand-entered klasifikasi_resmi', () => {
+		const r = record({ klasifikasi_resmi: 'Mandiri', sumber: 'template-laporan_2024-10.csv' });
+		expect(officialSourceOf(r, kinds)).toBe('template-laporan');
+	});
+	it('officialSourceOf(...) is null without an official tier, even when the computed one is there', () => {
+		const r = record({ klasifikasi: 'Mandiri', sumber: 'template-laporan_2024-10.csv' });
+		expect(officialSourceOf(r, kinds)).toBeNull();
+	});
+	it('officialSourceOf(...) does not guess the source of files the report does not list', () => {
+		const r = record({ klasifikasi_resmi: 'Dasar', sumber: 'elsewhere.csv' });
+		expect(officialSourceOf(r, kinds)).toBeNull();
 	});
 });
 

@@ -6,8 +6,9 @@
  * absent from a month's export is "not in the export", never "no Kampung KB", and stays in the
  * denominator of the share at least Mandiri.
  */
-import { TIERS, type KampungRecord, type Tier } from '../model';
+import { TIERS, type InputKind, type KampungRecord, type Tier } from '../model';
 import type { WilayahDesa, WilayahKecamatan } from './site-data';
+import type { OfficialSource } from './text';
 
 export type Basis = 'resmi' | 'dihitung';
 
@@ -16,15 +17,36 @@ export function tierBasis(records: readonly KampungRecord[]): Basis {
 	return records.some((r) => r.klasifikasi_resmi !== null) ? 'resmi' : 'dihitung';
 }
 
+/**
+ * Which input gave a record's official tier: merging takes it from the Klasifikasi export whenever
+ * that export has the row, so a record built with one got it there; otherwise only a Template
+ * Laporan's hand-entered `klasifikasi_resmi` can carry it. Null without an official tier, or when
+ * the record's files are not in `kindByFile` (the source is then not named rather than guessed).
+ */
+export function officialSourceOf(
+	r: Pick<KampungRecord, 'klasifikasi_resmi' | 'sumber'>,
+	kindByFile: ReadonlyMap<string, InputKind>,
+): OfficialSource | null {
+	if (r.klasifikasi_resmi === null) return null;
+	const kinds = new Set(r.sumber.split(' | ').map((f) => kindByFile.get(f)));
+	if (kinds.has('klasifikasi')) return 'klasifikasi';
+	return kinds.has('template-laporan') ? 'template-laporan' : null;
+}
+
 export function shownTier(r: KampungRecord, basis: Basis): Tier | null {
 	return basis === 'resmi' ? r.klasifikasi_resmi : r.klasifikasi;
 }
 
 export type TierCounts = Record<Tier, number> & {
-	/** Kampung KB in the export without a tier on this basis (a rejected or incomplete row). */
+	/** Kampung KB with a record but without a tier on this basis (an incomplete row). */
 	tanpa: number;
-	/** Kampung KB of the official list absent from this month's export ("tidak ada di ekspor"). */
+	/**
+	 * Kampung KB of the official list without a record this month ("tidak ada di ekspor"): absent
+	 * from the export, or their row was rejected (`rejected` of them).
+	 */
 	notInExport: number;
+	/** Of `notInExport`, those whose row of the month was rejected (said beside the count). */
+	rejected: number;
 	/** Kampung KB in this month's export. */
 	reported: number;
 	/** Every Kampung KB: one per official desa/kelurahan (the denominator of `share`). */
@@ -40,15 +62,20 @@ export function isAtLeastMandiri(t: Tier | null): boolean {
 	return t !== null && AT_LEAST_MANDIRI.has(t);
 }
 
+/** Desa codes whose row of the month was rejected (a `RejectedIndex` month works). */
+export type RejectedSet = { has(kode: string): boolean };
+
 /**
  * Tier counts of one snapshot's `records` over `desa`, the official desa/kelurahan they belong to
  * (all of Jember, or one kecamatan). A record whose code the list lacks is still counted, so the
- * parts always add up to `total`.
+ * parts always add up to `total`. `rejected` (the month's rejected desa) only splits out how many
+ * of those without a record had their row rejected; it moves nobody between counts.
  */
 export function countTiers(
 	records: readonly KampungRecord[],
 	basis: Basis,
 	desa: readonly { kode: string }[],
+	rejected?: RejectedSet,
 ): TierCounts {
 	const c = { Dasar: 0, Berkembang: 0, Mandiri: 0, Berkelanjutan: 0, tanpa: 0 };
 	const seen = new Set<string>();
@@ -58,12 +85,14 @@ export function countTiers(
 		if (t === null) c.tanpa++;
 		else c[t]++;
 	}
-	const notInExport = desa.filter((d) => !seen.has(d.kode)).length;
+	const absent = desa.filter((d) => !seen.has(d.kode));
+	const notInExport = absent.length;
 	const total = seen.size + notInExport;
 	const atLeastMandiri = c.Mandiri + c.Berkelanjutan;
 	return {
 		...c,
 		notInExport,
+		rejected: rejected ? absent.filter((d) => rejected.has(d.kode)).length : 0,
 		reported: records.length,
 		total,
 		atLeastMandiri,
@@ -95,6 +124,7 @@ export function kecamatanRows(
 	kecamatan: readonly WilayahKecamatan[],
 	desa: readonly WilayahDesa[],
 	basis: Basis,
+	rejected?: RejectedSet,
 ): KecamatanRow[] {
 	const byKec = groupBy(records, (r) => r.kode_kecamatan);
 	const desaByKec = groupBy(desa, (d) => d.kode_kecamatan);
@@ -103,7 +133,7 @@ export function kecamatanRows(
 		.map((k) => ({
 			...k,
 			desa: desaByKec.get(k.kode)?.length ?? 0,
-			counts: countTiers(byKec.get(k.kode) ?? [], basis, desaByKec.get(k.kode) ?? []),
+			counts: countTiers(byKec.get(k.kode) ?? [], basis, desaByKec.get(k.kode) ?? [], rejected),
 		}));
 }
 

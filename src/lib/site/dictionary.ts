@@ -147,8 +147,8 @@ export const KECAMATAN_COLUMNS: Record<string, Text> = {
 		en: 'Kampung KB in the export without a tier on that basis.',
 	},
 	tidak_ada_di_ekspor: {
-		id: 'Kampung KB yang tidak ada di ekspor bulan itu (belum melapor).',
-		en: 'Kampung KB not in that month’s export (not yet reported).',
+		id: 'Kampung KB tanpa catatan yang diterima bulan itu: tidak ada di ekspor (belum melapor), atau barisnya ditolak (lihat quality.json).',
+		en: 'Kampung KB without an accepted record that month: not in the export (not yet reported), or its row was rejected (see quality.json).',
 	},
 	persen_minimal_mandiri: {
 		id: '(Mandiri + Berkelanjutan) / jumlah Kampung KB × 100; yang tidak ada di ekspor tetap di penyebut.',

@@ -5,7 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { InputKind, KampungRecord, QualityReport } from '../model';
-import { groupBy, tierBasis, type Basis } from './aggregate';
+import { groupBy, officialSourceOf, tierBasis, type Basis } from './aggregate';
+import { rejectedRows, type NumberedProblem, type RejectedIndex } from './rejected';
+import type { Lang } from './i18n';
+import { basisLong, type OfficialSource } from './text';
 import {
 	SITE_DATA_DIR,
 	SITE_DATA_FILE,
@@ -27,7 +30,15 @@ export type Site = SiteData & {
 	kecByKode: Map<string, WilayahKecamatan>;
 	/** Input files per snapshot month. */
 	filesByPeriode: Map<string, QualityReport['files']>;
+	/** The input kind of each file in the quality report. */
+	kindByFile: Map<string, InputKind>;
+	/** Where each snapshot's official tiers came from (empty on a computed basis). */
+	officialSources: Map<string, Set<OfficialSource>>;
+	/** Desa-months whose row was rejected and that have no record, with their problems. */
+	rejected: RejectedIndex;
 };
+
+const NO_REJECTIONS: ReadonlyMap<string, NumberedProblem[]> = new Map();
 
 let cached: Site | null = null;
 
@@ -55,17 +66,54 @@ export function indexSite(data: SiteData): Site {
 	for (const f of data.quality.files) {
 		for (const p of f.periode) filesByPeriode.set(p, [...(filesByPeriode.get(p) ?? []), f]);
 	}
+	const kindByFile = new Map(data.quality.files.map((f) => [f.file, f.kind]));
+	const basis = new Map([...byPeriode].map(([p, recs]) => [p, tierBasis(recs)]));
+	const officialSources = new Map(
+		[...byPeriode].map(([p, recs]) => [
+			p,
+			new Set(
+				basis.get(p) === 'resmi' ? recs.flatMap((r) => officialSourceOf(r, kindByFile) ?? []) : [],
+			),
+		]),
+	);
 	return {
 		...data,
 		latest: data.periodes.at(-1) ?? null,
 		byPeriode,
-		basis: new Map([...byPeriode].map(([p, recs]) => [p, tierBasis(recs)])),
+		basis,
 		byDesa,
 		kampungKodes: [...byDesa.keys()].sort(),
 		desaByKode: new Map(data.desa.map((d) => [d.kode, d])),
 		kecByKode: new Map(data.kecamatan.map((k) => [k.kode, k])),
 		filesByPeriode,
+		kindByFile,
+		officialSources,
+		rejected: rejectedRows(data.quality.problems, data.records),
 	};
+}
+
+/** The desa of `periode` whose row was rejected (and that have no record), with their problems. */
+export function rejectedIn(site: Site, periode: string): ReadonlyMap<string, NumberedProblem[]> {
+	return site.rejected.get(periode) ?? NO_REJECTIONS;
+}
+
+/**
+ * The basis of one snapshot, or the given `basis` over several, in words naming where the official
+ * tiers of those months came from: "klasifikasi resmi (dari ekspor situs Kampung KB)".
+ */
+export function basisText(
+	site: Site,
+	lang: Lang,
+	periodes: string | readonly string[],
+	basis?: Basis,
+): string {
+	const months = typeof periodes === 'string' ? [periodes] : periodes;
+	const b = basis ?? site.basis.get(months[0] ?? '') ?? 'dihitung';
+	return basisLong(
+		lang,
+		b,
+		months.flatMap((p) => [...(site.officialSources.get(p) ?? [])]),
+	);
 }
 
 /** Input kinds that fed a snapshot, in a fixed order. */

@@ -8,8 +8,9 @@ import type { Box, MapLayers } from '../geo/web-map';
 import { countTiers, lastBefore, shownTier, type Basis } from './aggregate';
 import { fmtInt, fmtPct } from './format';
 import { pagePath, type Lang } from './i18n';
-import type { Site } from './load';
-import { indicesText, notInExportText, tierText, type LastSeen } from './text';
+import { rejectedIn, type Site } from './load';
+import { firstRejection, problemHref } from './rejected';
+import { absentParts, indicesText, notInExportText, tierText, type LastSeen } from './text';
 import { TIER_STYLES, shareClass } from './tiers';
 
 export type ShapeView = {
@@ -25,6 +26,11 @@ export type ShapeView = {
 	name: string;
 	sub: string;
 	tier: string;
+	/**
+	 * For a desa whose row was rejected: `tier` in parts, `text` to be a link to the problem on the
+	 * Kualitas data page (`href`), so tables can link what the accessible name only says.
+	 */
+	tierLink: { before: string; text: string; after: string; href: string } | null;
 	extra: string;
 	centre: string;
 };
@@ -46,7 +52,8 @@ export function lastSeen(site: Site, kode: string, periode: string): LastSeen {
 
 /**
  * One row per official desa (optionally of one kecamatan): link, class and tooltip texts. A desa
- * absent from the month's export is "not in the export", with where it was last seen.
+ * absent from the month's export is "not in the export", one whose row was rejected says so and
+ * links the problem; both with where it was last seen.
  */
 export function tableRows(
 	site: Site,
@@ -57,14 +64,27 @@ export function tableRows(
 ): Omit<ShapeView, 'd' | 'centre'>[] {
 	const basis = site.basis.get(periode) ?? 'dihitung';
 	const recs = new Map((site.byPeriode.get(periode) ?? []).map((r) => [r.kode_desa, r]));
+	const rejected = rejectedIn(site, periode);
 	const kecWord = lang === 'id' ? 'Kecamatan' : 'Kecamatan (district)';
 	return site.desa
 		.filter((d) => !kecamatan || d.kode_kecamatan === kecamatan)
 		.map((d) => {
 			const r = recs.get(d.kode);
+			const problems = r ? undefined : rejected.get(d.kode);
+			const last = r ? null : lastSeen(site, d.kode, periode);
 			const tier = r
 				? tierText(lang, shownTier(r, basis), basis)
-				: notInExportText(lang, periode, lastSeen(site, d.kode, periode));
+				: notInExportText(lang, periode, last, !!problems);
+			let tierLink: ShapeView['tierLink'] = null;
+			if (problems) {
+				const { head, see, tail } = absentParts(lang, periode, last, true);
+				tierLink = {
+					before: `${head} (`,
+					text: see!,
+					after: `)${tail}`,
+					href: problemHref(base, lang, firstRejection(problems).n),
+				};
+			}
 			const extra = r ? indicesText(lang, r) : '';
 			const name = `${d.jenis} ${d.nama}`;
 			const sub = `${kecWord} ${d.kecamatan}`;
@@ -76,6 +96,7 @@ export function tableRows(
 				name,
 				sub,
 				tier,
+				tierLink,
 				extra,
 			};
 		});
@@ -108,22 +129,32 @@ export const SHARE_MISSING_TEXT = {
 	id: '; {n} tidak ada di ekspor',
 	en: '; {n} not in the export',
 } as const;
+export const SHARE_REJECTED_TEXT = {
+	id: ' (termasuk {n} yang barisnya ditolak)',
+	en: ' (including {n} whose row was rejected)',
+} as const;
 
-/** "86% minimal Mandiri (6 dari 7 Kampung KB); 1 tidak ada di ekspor". */
+/**
+ * "86% minimal Mandiri (6 dari 7 Kampung KB); 1 tidak ada di ekspor", and "(termasuk 1 yang
+ * barisnya ditolak)" when `rejected` of those had their row rejected.
+ */
 export function shareText(
 	lang: Lang,
 	share: string,
 	ok: number,
 	total: number,
 	notInExport: number,
+	rejected = 0,
 ): string {
 	const head = SHARE_TEXT[lang]
 		.replace('{share}', share)
 		.replace('{ok}', fmtInt(lang, ok))
 		.replace('{total}', fmtInt(lang, total));
-	return notInExport > 0
-		? head + SHARE_MISSING_TEXT[lang].replace('{n}', fmtInt(lang, notInExport))
-		: head;
+	if (notInExport === 0) return head;
+	const missing = SHARE_MISSING_TEXT[lang].replace('{n}', fmtInt(lang, notInExport));
+	return rejected > 0
+		? head + missing + SHARE_REJECTED_TEXT[lang].replace('{n}', fmtInt(lang, rejected))
+		: head + missing;
 }
 
 export function kecamatanShapes(
@@ -135,16 +166,25 @@ export function kecamatanShapes(
 ): (ShapeView & { share: string; labelAt: [number, number]; desaCount: number })[] {
 	const basis = site.basis.get(periode) ?? 'dihitung';
 	const recs = site.byPeriode.get(periode) ?? [];
+	const rejected = rejectedIn(site, periode);
 	return map.kecamatan.map((k) => {
 		const desa = site.desa.filter((d) => d.kode_kecamatan === k.kode);
 		const counts = countTiers(
 			recs.filter((r) => r.kode_kecamatan === k.kode),
 			basis,
 			desa,
+			rejected,
 		);
 		const cls = shareClass(counts.share);
 		const share = fmtPct(lang, counts.share, 0);
-		const tier = shareText(lang, share, counts.atLeastMandiri, counts.total, counts.notInExport);
+		const tier = shareText(
+			lang,
+			share,
+			counts.atLeastMandiri,
+			counts.total,
+			counts.notInExport,
+			counts.rejected,
+		);
 		const name = `Kecamatan ${k.nama}`;
 		return {
 			kode: k.kode,
@@ -155,6 +195,7 @@ export function kecamatanShapes(
 			name,
 			sub: '',
 			tier,
+			tierLink: null,
 			extra: '',
 			centre: k.centre.join(','),
 			share,

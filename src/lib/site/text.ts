@@ -12,16 +12,48 @@ export const BASIS_LABEL: Record<Basis, Text> = {
 	dihitung: { id: 'dihitung', en: 'computed' },
 };
 
-export const BASIS_LONG: Record<Basis, Text> = {
-	resmi: {
-		id: 'klasifikasi resmi (dari ekspor situs Kampung KB)',
-		en: 'official tier ("resmi", from the Kampung KB website export)',
-	},
-	dihitung: {
-		id: 'klasifikasi dihitung oleh situs ini dari 12 skor',
-		en: 'tier computed by this site from the 12 scores ("dihitung")',
+/** Inputs an official tier can come from (merging prefers the Klasifikasi export's). */
+export type OfficialSource = 'klasifikasi' | 'template-laporan';
+
+/** Where official tiers came from, named so a hand-entered tier never passes for the export's. */
+const RESMI_FROM: Record<OfficialSource, Text> = {
+	klasifikasi: { id: 'dari ekspor situs Kampung KB', en: 'from the Kampung KB website export' },
+	'template-laporan': {
+		id: 'seperti diisi pada kolom klasifikasi_resmi Template Laporan',
+		en: 'as entered in the klasifikasi_resmi column of the Template Laporan',
 	},
 };
+
+/** "dari ekspor situs Kampung KB dan seperti diisi pada …"; '' when no source is known. */
+export function officialFrom(lang: Lang, sources: Iterable<OfficialSource>): string {
+	const set = new Set(sources);
+	return joinList(
+		lang,
+		(['klasifikasi', 'template-laporan'] as const)
+			.filter((s) => set.has(s))
+			.map((s) => RESMI_FROM[s][lang]),
+	);
+}
+
+/**
+ * "klasifikasi resmi (dari ekspor situs Kampung KB)": the basis a figure is counted on, naming
+ * where the official tiers of its month(s) came from. A computed tier is never called official.
+ */
+export function basisLong(
+	lang: Lang,
+	basis: Basis,
+	sources: Iterable<OfficialSource> = [],
+): string {
+	if (basis === 'dihitung') {
+		return lang === 'id'
+			? 'klasifikasi dihitung oleh situs ini dari 12 skor'
+			: 'tier computed by this site from the 12 scores ("dihitung")';
+	}
+	const from = officialFrom(lang, sources);
+	return lang === 'id'
+		? `klasifikasi resmi${from ? ` (${from})` : ''}`
+		: `official tier ("resmi"${from ? `, ${from}` : ''})`;
+}
 
 export const KIND_LABEL: Record<InputKind, Text> = {
 	klasifikasi: { id: 'ekspor Rekapitulasi Klasifikasi', en: 'Rekapitulasi Klasifikasi export' },
@@ -38,7 +70,8 @@ export const INDEX_LABEL = {
 export const NO_TIER: Text = { id: 'tanpa klasifikasi', en: 'no tier' };
 /**
  * Every desa/kelurahan has a Kampung KB; one absent from a month's export has not reported that
- * month. Never say it has no Kampung KB.
+ * month. Never say it has no Kampung KB. The count under this label also holds those whose row was
+ * rejected (`TierCounts.rejected`), which the pages say beside it (`REJECTED_OF`).
  */
 export const NOT_IN_EXPORT: Text = { id: 'tidak ada di ekspor', en: 'not in the export' };
 
@@ -56,18 +89,54 @@ export const LAST_SEEN: Text = {
 };
 
 /**
- * "tidak ada di ekspor Oktober 2024; terakhir: Berkembang (September 2024)"; without `last`, only
- * the first part.
+ * Templates for a desa whose row of the month was rejected: it reported, so it is not "belum
+ * melapor"; `SEE_QUALITY` is the link text to the problem on the Kualitas data page.
  */
-export function notInExportText(lang: Lang, periode: string, last: LastSeen): string {
-	const head = NOT_IN_EXPORT_MONTH[lang].replace('{month}', fmtPeriode(lang, periode));
-	if (!last) return head;
-	return (
-		head +
-		LAST_SEEN[lang]
-			.replace('{tier}', last.tier ?? NO_TIER[lang])
-			.replace('{month}', fmtPeriode(lang, last.periode))
-	);
+export const REJECTED_MONTH: Text = {
+	id: 'baris laporannya untuk {month} ditolak',
+	en: 'its report row for {month} was rejected',
+};
+export const SEE_QUALITY: Text = { id: 'lihat Kualitas data', en: 'see Data quality' };
+/** Beside the "tidak ada di ekspor" count: how many of them had their row rejected. */
+export const REJECTED_OF: Text = {
+	id: 'termasuk {n} yang baris laporannya ditolak',
+	en: 'including {n} whose report row was rejected',
+};
+
+/**
+ * A desa without a record in `periode`, in three parts so the middle one can be a link:
+ * `head` "tidak ada di ekspor Oktober 2024" or "baris laporannya untuk Oktober 2024 ditolak",
+ * `see` "lihat Kualitas data" (rejected only, else null) and `tail` "; terakhir: Berkembang
+ * (September 2024)" (empty without `last`).
+ */
+export function absentParts(
+	lang: Lang,
+	periode: string,
+	last: LastSeen,
+	rejected = false,
+): { head: string; see: string | null; tail: string } {
+	const month = fmtPeriode(lang, periode);
+	const head = (rejected ? REJECTED_MONTH : NOT_IN_EXPORT_MONTH)[lang].replace('{month}', month);
+	const tail = last
+		? LAST_SEEN[lang]
+				.replace('{tier}', last.tier ?? NO_TIER[lang])
+				.replace('{month}', fmtPeriode(lang, last.periode))
+		: '';
+	return { head, see: rejected ? SEE_QUALITY[lang] : null, tail };
+}
+
+/**
+ * "tidak ada di ekspor Oktober 2024; terakhir: Berkembang (September 2024)", or with `rejected`
+ * "baris laporannya untuk Oktober 2024 ditolak (lihat Kualitas data); terakhir: …".
+ */
+export function notInExportText(
+	lang: Lang,
+	periode: string,
+	last: LastSeen,
+	rejected = false,
+): string {
+	const { head, see, tail } = absentParts(lang, periode, last, rejected);
+	return `${head}${see ? ` (${see})` : ''}${tail}`;
 }
 
 function joinList(lang: Lang, items: string[]): string {

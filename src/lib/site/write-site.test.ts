@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { kampungCsv } from '../ingest';
-import { record } from './test-fixtures';
-import { writeSite } from './write-site';
+import { record, rejectedRowSite } from './test-fixtures';
+import { mapSnapshots, writeSite } from './write-site';
 import type { SiteData } from './site-data';
 
 const geoDir = fileURLToPath(new URL('../geo/fixtures/two-desa', import.meta.url));
@@ -179,5 +179,16 @@ describe('writeSite(options)', () => {
 		expect(lines.find((l) => l.startsWith('Warning'))).toMatch(/no boundaries in .*KKB_GEO_DIR/);
 		expect(site.map).toBeNull();
 		expect(site.downloads.some((d) => d.path.endsWith('.geojson'))).toBe(false);
+	});
+});
+
+describe('mapSnapshots(records, problems)', () => {
+	it('mapSnapshots(...) marks a desa whose row was rejected with its problem number, and gives it no tier', () => {
+		const data = rejectedRowSite();
+		const [sep, oct] = mapSnapshots(data.records, data.quality.problems);
+		expect(sep!.x).toEqual({});
+		expect(oct!.x).toEqual({ '35.09.01.2002': 1 });
+		expect(Object.keys(oct!.desa)).toEqual(['35.09.01.2001']);
+		expect(oct!.basis).toBe('resmi');
 	});
 });

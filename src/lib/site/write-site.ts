@@ -6,7 +6,7 @@
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { KampungRecord, QualityReport } from '../model';
+import type { KampungRecord, Problem, QualityReport } from '../model';
 import { BOUNDARY_FILES, loadBoundaries } from '../geo/boundaries';
 import { buildMapLayers } from '../geo/web-map';
 import {
@@ -19,6 +19,7 @@ import {
 } from './downloads';
 import { writeParquet } from './parquet';
 import { groupBy, shownTier, tierBasis } from './aggregate';
+import { firstRejection, rejectedRows } from './rejected';
 import { TIERS } from '../model';
 import {
 	SITE_DATA_FILE,
@@ -46,11 +47,16 @@ export type WriteSiteOptions = {
 	root: string;
 };
 
-/** The map page's snapshot switch: tier (index into TIERS, or null) and indices per desa. */
+/**
+ * The map page's snapshot switch: tier (index into TIERS, or null) and indices per desa with a
+ * record; `x` for desa whose row was rejected (no record), the number of the problem their link
+ * points to on the Kualitas data page.
+ */
 export type MapSnapshots = {
 	periode: string;
 	basis: 'resmi' | 'dihitung';
 	desa: Record<string, { t: number | null; i: [number | null, number | null, number | null] }>;
+	x: Record<string, number>;
 }[];
 
 function kb(bytes: number): string {
@@ -65,8 +71,12 @@ export function sortRecords(records: readonly KampungRecord[]): KampungRecord[] 
 	);
 }
 
-export function mapSnapshots(records: readonly KampungRecord[]): MapSnapshots {
+export function mapSnapshots(
+	records: readonly KampungRecord[],
+	problems: readonly Problem[] = [],
+): MapSnapshots {
 	const byPeriode = groupBy(records, (r) => r.periode);
+	const rejected = rejectedRows(problems, records);
 	return [...byPeriode.keys()].sort().map((periode) => {
 		const recs = byPeriode.get(periode)!;
 		const basis = tierBasis(recs);
@@ -78,7 +88,9 @@ export function mapSnapshots(records: readonly KampungRecord[]): MapSnapshots {
 				i: [r.index_input, r.index_proses, r.index_output],
 			};
 		}
-		return { periode, basis, desa };
+		const x: Record<string, number> = {};
+		for (const [kode, list] of rejected.get(periode) ?? []) x[kode] = firstRejection(list).n;
+		return { periode, basis, desa, x };
 	});
 }
 
@@ -116,7 +128,7 @@ export async function writeSite(o: WriteSiteOptions): Promise<SiteData> {
 	write('kecamatan.csv', kecCsv, kecCsv.trimEnd().split('\n').length - 1);
 	write('wilayah.csv', wilayahCsv(o.desa), o.desa.length);
 	write('quality.json', JSON.stringify(o.quality, null, '\t') + '\n', null);
-	write('peta.json', JSON.stringify(mapSnapshots(records)), null);
+	write('peta.json', JSON.stringify(mapSnapshots(records, o.quality.problems)), null);
 
 	const boundaries = loadBoundaries(o.geoDir);
 	let map: SiteData['map'] = null;

@@ -34,6 +34,15 @@ async function setUp(root: HTMLElement): Promise<void> {
 	const nf = new Intl.NumberFormat(root.dataset.locale || undefined);
 	const pages = new Set((root.dataset.pages ?? '').split(' ').filter(Boolean));
 	const cells = Array.from(root.querySelectorAll<HTMLElement>('[data-count]'));
+	const official = JSON.parse(root.dataset.official ?? '{}') as Record<string, string>;
+	// The official basis named by its source over both months: export (k), Template Laporan (t).
+	const resmiText = (a: string, b: string): string | undefined => {
+		const key = `${official[a] ?? ''}${official[b] ?? ''}`;
+		const k = key.includes('k') ? 'k' : '';
+		const t = key.includes('t') ? 't' : '';
+		const d = root.dataset;
+		return k && t ? d.basisResmiKt : k ? d.basisResmiK : t ? d.basisResmiT : d.basisResmi;
+	};
 	const update = (): void => {
 		const key = `${from.value}_${to.value}`;
 		const counts = from.value < to.value ? matrix.pairs[key] : undefined;
@@ -46,7 +55,7 @@ async function setUp(root: HTMLElement): Promise<void> {
 			const b = counts?.basis;
 			const text =
 				b === 'resmi'
-					? root.dataset.basisResmi
+					? resmiText(from.value, to.value)
 					: b === 'dihitung'
 						? root.dataset.basisDihitung
 						: '';
