@@ -53,12 +53,8 @@ export const PENDUDUK_COUNTS = [
 	'keluarga_remaja',
 	'keluarga_lansia',
 ] as const;
-export const KKBPK_COUNTS = [
-	'peserta_bkb',
-	'peserta_bkr',
-	'peserta_bkl',
-	'peserta_uppka',
-	'peserta_pikr',
+/** The seven contraceptive methods; peserta_kb_aktif is their sum. */
+export const KB_METHODS = [
 	'kb_iud',
 	'kb_mow',
 	'kb_mop',
@@ -66,6 +62,14 @@ export const KKBPK_COUNTS = [
 	'kb_implan',
 	'kb_suntik',
 	'kb_pil',
+] as const;
+export const KKBPK_COUNTS = [
+	'peserta_bkb',
+	'peserta_bkr',
+	'peserta_bkl',
+	'peserta_uppka',
+	'peserta_pikr',
+	...KB_METHODS,
 	'nonkb_hamil',
 	'nonkb_ias',
 	'nonkb_iat',

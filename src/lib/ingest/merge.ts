@@ -4,7 +4,13 @@
  * tier; a Template Laporan, else a Rekap Kampung export, gives the programme figures. Where inputs of
  * one month disagree (tier, output scores, counts) the record is kept and a warning names both files.
  */
-import { SCORE_FIELDS, type InputKind, type KampungRecord, type Problem } from '../model';
+import {
+	KB_METHODS,
+	SCORE_FIELDS,
+	type InputKind,
+	type KampungRecord,
+	type Problem,
+} from '../model';
 import * as M from './messages';
 import type { Draft } from './records';
 import { KIND_LABELS, REKAP_COUNT_HEADERS } from './schemas';
@@ -53,15 +59,7 @@ const OUTPUT_CODES = {
 type OutputField = keyof typeof OUTPUT_CODES;
 
 const H = REKAP_COUNT_HEADERS;
-const KB_FIELDS = [
-	'kb_iud',
-	'kb_mow',
-	'kb_mop',
-	'kb_kondom',
-	'kb_implan',
-	'kb_suntik',
-	'kb_pil',
-] as const;
+const KB_FIELDS = KB_METHODS;
 const MKJP_FIELDS = ['kb_iud', 'kb_mow', 'kb_mop', 'kb_implan'] as const;
 /** The counts a Rekap Kampung and a Template Laporan row both give that a record keeps. */
 const SHARED_COUNTS = ['pus', ...KB_FIELDS] as const;

@@ -16,6 +16,7 @@ import {
 } from '../klasifikasi/index';
 import { programmeFiguresWith } from '../klasifikasi/programme';
 import {
+	KB_METHODS,
 	KKBPK_COUNTS,
 	PENDUDUK_COUNTS,
 	PROFIL_COUNTS,
@@ -311,16 +312,6 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 		warn.add(label('tanggal_pencanangan'), l.tanggal_pencanangan, M.launchTooEarly());
 	}
 }
-
-const KB_METHODS = [
-	'kb_iud',
-	'kb_mow',
-	'kb_mop',
-	'kb_kondom',
-	'kb_implan',
-	'kb_suntik',
-	'kb_pil',
-] as const satisfies readonly (keyof Laporan)[];
 
 /**
  * peserta_kb_aktif sums the seven method counts with a blank as 0 (the national rule, kept): when
