@@ -1,10 +1,12 @@
 /**
  * Gate: hostile content. Builds the site (in a private copy, base /kkb/) from a Template Laporan and
  * a Klasifikasi export whose kampung names are markup, script, quotes, a 5,000-character name,
- * right-to-left text and spreadsheet formulas (tests/fixtures/hostile/), then checks that no page
- * carries injected markup or inline script, that every page has a strict CSP, that the names show
- * as text on their kampung pages, in tooltips and in SQL results with no dialog firing in Chromium,
- * and that the CSV downloads escape formula cells. Usage: tsx scripts/gates/hostile.ts [--dist d]
+ * right-to-left text and spreadsheet formulas (tests/fixtures/hostile/), and whose kecamatan and desa
+ * names are markup or right-to-left text in some rows, then checks that no page carries injected
+ * markup or inline script, that every page has a strict CSP, that the kampung names show as text on
+ * their kampung pages, in tooltips and in SQL results, and the region names (rejected: no official
+ * desa has them) as text on the Kualitas data page, with no dialog firing in Chromium, and that the
+ * CSV downloads escape formula cells. Usage: tsx scripts/gates/hostile.ts [--dist d]
  * (check an existing hostile build instead of building). Exit 1 on any failure.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -24,21 +26,55 @@ import { detectBase } from './page-weight';
 export const HOSTILE_FIXTURES = join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** The kampung names of the hostile inputs: the Template Laporan's and the Klasifikasi export's. */
+type FixtureTable = { header: string[]; rows: string[][] };
+
+/** The hostile input files as header and rows (title rows above the header skipped). */
+function fixtureTables(dir: string): FixtureTable[] {
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.csv'))
+		.sort()
+		.map((file) => {
+			const text = readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '');
+			const delimiter = text.slice(0, text.indexOf('\n')).includes(';') ? ';' : ',';
+			const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
+			const at = rows.findIndex((r) => r.includes('nama_kampung') || r.includes('Kampung KB'));
+			return { header: rows[at]!, rows: rows.slice(at + 1) };
+		});
+}
+
+// Official kecamatan and desa names in the exports are upper-case words; anything else is hostile.
+const OFFICIAL_REGION = /^[A-Z][A-Z .'-]*$/;
+const REGION_COLUMNS = ['Kecamatan', 'Desa'];
+
+const hostileRegionsOf = (t: FixtureTable, r: string[]) =>
+	REGION_COLUMNS.map((c) => r[t.header.indexOf(c)] ?? '').filter(
+		(v) => v !== '' && !OFFICIAL_REGION.test(v),
+	);
+
+/**
+ * The kampung names of the hostile inputs: the Template Laporan's and the Klasifikasi export's, in
+ * rows whose region is an official one (the others are rejected, so their names are not published).
+ */
 export function hostileNames(dir = HOSTILE_FIXTURES): string[] {
 	const names = new Set<string>();
-	for (const file of readdirSync(dir)
-		.filter((f) => f.endsWith('.csv'))
-		.sort()) {
-		const text = readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, '');
-		const delimiter = text.slice(0, text.indexOf('\n')).includes(';') ? ';' : ',';
-		const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
-		const headerAt = rows.findIndex((r) => r.includes('nama_kampung') || r.includes('Kampung KB'));
-		const col = rows[headerAt]!.findIndex((c) => c === 'nama_kampung' || c === 'Kampung KB');
-		for (const r of rows.slice(headerAt + 1)) if (r[col]) names.add(r[col]!);
+	for (const t of fixtureTables(dir)) {
+		const col = t.header.findIndex((c) => c === 'nama_kampung' || c === 'Kampung KB');
+		for (const r of t.rows) {
+			if (r[col] && hostileRegionsOf(t, r).length === 0) names.add(r[col]!);
+		}
 	}
 	return [...names];
 }
+
+/** The kecamatan and desa names of the hostile inputs that are markup or other non-official text. */
+export function hostileRegionNames(dir = HOSTILE_FIXTURES): string[] {
+	return [
+		...new Set(fixtureTables(dir).flatMap((t) => t.rows.flatMap((r) => hostileRegionsOf(t, r)))),
+	];
+}
+
+/** The Kualitas data pages, where a rejected row's value is shown. */
+export const QUALITY_PAGES = ['kualitas-data/', 'en/kualitas-data/'];
 
 /** A name as kampung.csv writes it: the formula guard `'` removed again. */
 const unguard = (cell: string) =>
@@ -54,9 +90,26 @@ export type HostileReport = { failures: string[]; notes: string[]; kodes: Map<st
  * The checks that need no browser: safety of every HTML page, formula escaping in every CSV, the
  * names kept in kampung.csv, and shown as text on their kampung pages (both languages).
  */
-export function checkHostileDist(dist: string, names: readonly string[]): HostileReport {
+export function checkHostileDist(
+	dist: string,
+	names: readonly string[],
+	regions: readonly string[] = [],
+): HostileReport {
 	const failures: string[] = [];
 	const notes: string[] = [];
+	for (const route of regions.length > 0 ? QUALITY_PAGES : []) {
+		const file = `${route}index.html`;
+		if (!existsSync(join(dist, file))) {
+			failures.push(`${file} is missing, so the rejected region names cannot be checked`);
+			continue;
+		}
+		const text = parseHTML(readFileSync(join(dist, file), 'utf8')).document.body?.textContent ?? '';
+		for (const region of regions.filter((r) => !text.includes(r))) {
+			failures.push(
+				`${file}: the rejected region name ${label(region)} is not in the page text (escaped twice, cut or dropped?)`,
+			);
+		}
+	}
 	for (const p of htmlPages(dist)) {
 		failures.push(...htmlSafetyProblems(readFileSync(join(dist, p.path), 'utf8'), p.path));
 	}
@@ -168,6 +221,7 @@ export async function checkHostileInBrowser(
 	dist: string,
 	names: readonly string[],
 	kodes: ReadonlyMap<string, string[]>,
+	regions: readonly string[] = [],
 ): Promise<{ failures: string[]; notes: string[] }> {
 	const failures: string[] = [];
 	const notes: string[] = [];
@@ -175,7 +229,7 @@ export async function checkHostileInBrowser(
 	let browser: Browser | null = null;
 	try {
 		browser = await launchChromium();
-		const routes = new Set<string>(['', 'en/']);
+		const routes = new Set<string>(['', 'en/', ...(regions.length > 0 ? QUALITY_PAGES : [])]);
 		for (const list of kodes.values()) {
 			for (const kode of list) {
 				routes.add(`kampung/${kode}/`);
@@ -200,7 +254,15 @@ export async function checkHostileInBrowser(
 						}
 					}
 				}
-				for (const t of await tooltipTexts(page, names)) {
+				if (QUALITY_PAGES.includes(route)) {
+					const visible = await page.evaluate(() => document.body.innerText);
+					for (const region of regions.filter((r) => !visible.includes(r))) {
+						failures.push(
+							`/${route}: the rejected region name ${label(region)} is not visible as text`,
+						);
+					}
+				}
+				for (const t of await tooltipTexts(page, [...names, ...regions])) {
 					tooltips++;
 					if (!t.shown.includes(t.name))
 						failures.push(`/${route}: tooltip shows ${label(t.shown)} instead of ${label(t.name)}`);
@@ -270,6 +332,7 @@ if (isEntry(import.meta.url)) {
 	runGate(async () => {
 		const { values } = parseArgs(process.argv.slice(2), { values: ['dist'] });
 		const names = hostileNames();
+		const regions = hostileRegionNames();
 		let workspace: string | null = null;
 		let dataDir: string | null = null;
 		try {
@@ -281,13 +344,13 @@ if (isEntry(import.meta.url)) {
 				workspace = createWorkspace();
 				const r = await buildWorkspace(workspace, { KKB_DATA_DIR: dataDir, KKB_BASE: '/kkb/' });
 				log(
-					`hostile: built the site from ${names.length} hostile names in ${(r.ms / 1000).toFixed(0)} s`,
+					`hostile: built the site from ${names.length} hostile kampung and ${regions.length} region names in ${(r.ms / 1000).toFixed(0)} s`,
 				);
 				dist = join(workspace, 'dist');
 			}
-			const stat = checkHostileDist(dist, names);
+			const stat = checkHostileDist(dist, names, regions);
 			const parquet = await checkParquetNames(dist, names);
-			const live = await checkHostileInBrowser(dist, names, stat.kodes);
+			const live = await checkHostileInBrowser(dist, names, stat.kodes, regions);
 			const failures = [...stat.failures, ...parquet, ...live.failures];
 			for (const n of [...stat.notes, ...live.notes]) log(`  note: ${n}`);
 			for (const f of failures.slice(0, 100)) log(`  FAIL ${f}`);

@@ -13,6 +13,7 @@ import {
 	checkHostileInBrowser,
 	checkParquetNames,
 	hostileNames,
+	hostileRegionNames,
 } from '../../scripts/gates/hostile';
 import {
 	csvFormulaProblems,
@@ -40,6 +41,50 @@ describe('hostileNames()', () => {
 				(n) => n.includes('\u202E') && /[\u0590-\u05FF]/.test(n) && /[\u0600-\u06FF]/.test(n),
 			),
 		).toBe(true);
+	});
+});
+
+describe('hostileRegionNames()', () => {
+	it('hostileRegionNames() reads the kecamatan and desa names that are not official, and hostileNames() leaves out their rows', () => {
+		expect(hostileRegionNames()).toEqual([
+			'<svg onload=alert(5)>',
+			'"><img src=x onerror=alert(6)>',
+			'قرية \u202Eكرينو\u202C כפר',
+		]);
+		// Those rows are rejected, so their (blank) kampung names are not expected anywhere.
+		expect(hostileNames()).toHaveLength(12);
+	});
+});
+
+describe('checkHostileDist(dist, names, regions) on the Kualitas data pages', () => {
+	const regions = ['<svg onload=alert(5)>', 'قرية \u202Eكرينو\u202C כפר'];
+	const build = (render: (s: string) => string, langs = ['', 'en/']) =>
+		fakeDist({
+			'index.html': page(),
+			'data/kampung.csv': 'kode_desa,nama_kampung\n',
+			...Object.fromEntries(
+				langs.map((l) => [
+					`${l}kualitas-data/index.html`,
+					page({
+						body: `<table>${regions.map((r) => `<tr><td><code>${render(r)}</code></td></tr>`).join('')}</table>`,
+					}),
+				]),
+			),
+		});
+
+	it('checkHostileDist passes rejected region names shown as text on both quality pages', () => {
+		expect(checkHostileDist(build(escapeHtml), [], regions).failures).toEqual([]);
+	});
+
+	it('checkHostileDist fails a region name escaped twice, and a missing quality page', () => {
+		const twice = (n: string) => escapeHtml(escapeHtml(n));
+		expect(checkHostileDist(build(twice), [], regions).failures).toEqual([
+			'kualitas-data/index.html: the rejected region name "<svg onload=alert(5)>" is not in the page text (escaped twice, cut or dropped?)',
+			'en/kualitas-data/index.html: the rejected region name "<svg onload=alert(5)>" is not in the page text (escaped twice, cut or dropped?)',
+		]);
+		expect(checkHostileDist(build(escapeHtml, ['']), [], regions).failures).toEqual([
+			'en/kualitas-data/index.html is missing, so the rejected region names cannot be checked',
+		]);
 	});
 });
 
