@@ -24,10 +24,12 @@ const FILE_NAMES: Record<InputKind, string> = {
 };
 const KINDS = Object.keys(FILE_NAMES) as InputKind[];
 
+type Reader = typeof readTable;
+
 /** What a read did: rows or the typed error; anything else thrown fails the property. */
-async function readOrInputError(bytes: Uint8Array, name: string) {
+async function readOrInputError(bytes: Uint8Array, name: string, read: Reader = readTable) {
 	try {
-		return await readTable(bytes, name);
+		return await read(bytes, name);
 	} catch (e) {
 		if (e instanceof InputError) return null;
 		throw e;
@@ -274,4 +276,49 @@ describe('readTable(bytes, name) never loses a row silently', () => {
 		expect(seen.accepted).toBeGreaterThan(0);
 		expect(seen.rejected).toBeGreaterThan(0);
 	}, 180_000);
+});
+
+describe('the properties fail a reader that breaks them (they can fail)', () => {
+	const klasifikasi = `${FILE_NAMES.klasifikasi}.csv`;
+	const rows = fc.array(rowArb('klasifikasi'), { minLength: 2, maxLength: 6 });
+	const csvOf = (rs: string[][]) =>
+		new TextEncoder().encode(Papa.unparse([headerOf('klasifikasi'), ...rs], { delimiter: ';' }));
+
+	it('a reader that throws a TypeError on some input fails the first property', async () => {
+		const throwing: Reader = async (bytes, name) => {
+			if (bytes.includes(0x3b)) throw new TypeError('cannot read properties of undefined');
+			return readTable(bytes, name);
+		};
+		const failure = await fc
+			.assert(
+				fc.asyncProperty(rows, async (rs) => {
+					await readOrInputError(csvOf(rs), klasifikasi, throwing);
+				}),
+				{ ...run, numRuns: 20 },
+			)
+			.then(
+				() => null,
+				(e: unknown) => e,
+			);
+		expect((failure as Error | null)?.message).toMatch(/^Property failed/);
+		expect((failure as Error).cause).toBeInstanceOf(TypeError);
+	});
+
+	it('a reader that drops the last row without a word fails the no-silent-loss property', async () => {
+		const dropping: Reader = async (bytes, name) => {
+			const info = await readTable(bytes, name);
+			const last = Math.max(...info.rows.map((r) => r.row), 0);
+			const rows = info.rows.filter((r) => r.row !== last);
+			return { ...info, rows, rows_read: info.rows_read - (info.rows.length - rows.length) };
+		};
+		await expect(
+			fc.assert(
+				fc.asyncProperty(rows, async (rs) => {
+					const info = await readOrInputError(csvOf(rs), klasifikasi, dropping);
+					if (info) expectNoSilentLoss(info, klasifikasi, new Map(rs.map((r, i) => [i + 2, r])));
+				}),
+				{ ...run, numRuns: 20 },
+			),
+		).rejects.toThrow();
+	});
 });
