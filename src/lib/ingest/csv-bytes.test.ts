@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { QuirkyCsvError, recordEnd, tokenizeCsv, INCOMPLETE } from './csv-bytes';
+import {
+	QuirkyCsvError,
+	recordEnd,
+	spansRows,
+	quotedSpansRows,
+	tokenizeCsv,
+	INCOMPLETE,
+} from './csv-bytes';
 
 const SEED = 20241031;
 const enc = new TextEncoder();
@@ -125,5 +132,35 @@ describe('recordEnd(buf, p, end, delim, nl, final)', () => {
 		// `"x"` then end of chunk: the next byte could be a second quote.
 		expect(recordEnd(b, 8, 11, 44, 10, false)).toBe(INCOMPLETE);
 		expect(recordEnd(b, 8, 11, 44, 10, true)).toBe(11);
+	});
+});
+
+describe('spansRows(text, delimiter) and quotedSpansRows(buf, s, e, delim)', () => {
+	const enc = (t: string) => new TextEncoder().encode(t);
+	it('spansRows(...) is true for a value running over a line break into delimited text', () => {
+		expect(spansRows('Kampung KB \n2024-10,35.09', ',')).toBe(true);
+		expect(spansRows('Kampung KB\r\nx;y', ';')).toBe(true);
+	});
+	it('spansRows(...) is false for a value on two lines, and for a delimiter before the break', () => {
+		expect(spansRows('Jl. Mawar 1\nRT 02', ',')).toBe(false);
+		expect(spansRows('Mawar, Blok A\nRT 02', ',')).toBe(false);
+		expect(spansRows('Mawar, Blok A', ',')).toBe(false);
+	});
+	it('quotedSpansRows(...) agrees on the bytes of the quoted field, quotes included', () => {
+		for (const [text, want] of [
+			['"Kampung\n2024-10,x"', true],
+			['"Mawar, Blok A\nRT 02"', false],
+			['""', false],
+		] as const) {
+			expect(quotedSpansRows(enc(text), 0, text.length, 0x2c)).toBe(want);
+		}
+	});
+	it('tokenizeCsv(...) refuses a quoted value that runs over the next row, for papaparse to read', () => {
+		expect(() => tokenizeCsv(enc('a,b\n"x\n1,2",3\n'), ',', '\n')).toThrow(QuirkyCsvError);
+		expect(tokenizeCsv(enc('a,b\n"x\ny",3\n'), ',', '\n')).toEqual([
+			['a', 'b'],
+			['x\ny', '3'],
+			[''],
+		]);
 	});
 });

@@ -134,6 +134,29 @@ export function textOf(buf: Uint8Array, s: number, e: number): string {
 	return decoder.decode(buf.subarray(s, e));
 }
 
+/**
+ * Whether a quoted value holds a line break followed by the delimiter: a quote opened by mistake
+ * that runs on over the next rows (`"Kampung KB ,2020,…` never closed, or closed by a quote rows
+ * later). Papaparse would read those rows into this one value; the table reader instead rejects
+ * the row and reads the lines after it one by one. A line break without a delimiter after it is a
+ * value written over two lines, which is kept.
+ */
+export function spansRows(text: string, delimiter: string): boolean {
+	const nl = text.search(/[\r\n]/);
+	return nl >= 0 && text.includes(delimiter, nl);
+}
+
+/** `spansRows` on the bytes of a quoted field [s, e), quotes included (the delimiter is ASCII). */
+export function quotedSpansRows(buf: Uint8Array, s: number, e: number, delim: number): boolean {
+	for (let i = s + 1; i < e - 1; i++) {
+		const c = buf[i];
+		if (c !== LF && c !== CR) continue;
+		for (let j = i + 1; j < e - 1; j++) if (buf[j] === delim) return true;
+		return false;
+	}
+	return false;
+}
+
 /** Text of a quoted field [s, e) including its quotes, with `""` read as `"`. */
 export function quotedText(buf: Uint8Array, s: number, e: number): string {
 	const raw = textOf(buf, s + 1, e - 1);
@@ -157,6 +180,7 @@ export function splitRecord(
 		let t: number;
 		if (p < e && buf[p] === QUOTE) {
 			const q = quotedEnd(buf, p, e, true);
+			if (quotedSpansRows(buf, p, q, delim)) throw new QuirkyCsvError(p);
 			cells.push(quotedText(buf, p, q));
 			t = afterQuote(buf, q, e, delim, nl, true);
 		} else {

@@ -12,8 +12,10 @@ import {
 	CR,
 	INCOMPLETE,
 	QUOTE,
+	QuirkyCsvError,
 	afterQuote,
 	quotedEnd,
+	quotedSpansRows,
 	quotedText,
 	recordEnd,
 	textOf,
@@ -357,6 +359,8 @@ export class FastTemplateRows {
 				if (q === INCOMPLETE) return INCOMPLETE;
 				t = afterQuote(buf, q, end, delim, nl, final);
 				if (t === INCOMPLETE) return INCOMPLETE;
+				// A value that runs on over later rows is the reference reader's to reject.
+				if (quotedSpansRows(buf, p, q, delim)) throw new QuirkyCsvError(p);
 				if (kind !== SKIP) {
 					let raw = quotedText(buf, p, q);
 					// The reference reader drops one CR at the end of a line's last cell.

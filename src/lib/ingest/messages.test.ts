@@ -40,6 +40,7 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	widthMismatch: [M.widthMismatch(61, 60), ['61', '60']],
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
+	unclosedQuote: [M.unclosedQuote(), ['""']],
 	scoreBlank: [M.scoreBlank(), ['12']],
 	scoreOutOfRange: [M.scoreOutOfRange('input_sarana', 4, 'input_sarana (I4) must be …'), ['I4']],
 	notJember: [M.notJember(), ['3509']],

@@ -180,6 +180,12 @@ export const malformedQuotes = (detail: string, code?: string): Msg =>
 		`tanda kutip tidak beraturan (${(code && QUOTE_ERRORS_ID[code]) ?? detail}); apit nilai yang memuat tanda kutip dengan "…" dan tulis setiap tanda kutip di dalamnya dua kali ("")`,
 	);
 
+const UNCLOSED_QUOTE = msg(
+	'a quote (") in this cell is never closed, so the rows below would be read into this one value; the row is rejected and the rows after it are read line by line: remove the stray quote, or write a value that contains quotes as "…" with each inner quote doubled ("")',
+	'tanda kutip (") di sel ini tidak pernah ditutup, sehingga baris-baris di bawahnya akan terbaca sebagai satu nilai; baris ini ditolak dan baris sesudahnya dibaca per baris: hapus tanda kutip yang salah, atau tulis nilai yang memuat tanda kutip sebagai "…" dengan setiap tanda kutip di dalamnya ditulis dua kali ("")',
+);
+export const unclosedQuote = (): Msg => UNCLOSED_QUOTE;
+
 const SCORE_BLANK = msg(
 	'the score is blank; the export fills all 12 scores, so check the file',
 	'skor kosong; ekspor selalu mengisi ke-12 skor, jadi periksa berkasnya',

@@ -694,3 +694,47 @@ describe('runIngest({ inputs }) on a Template Laporan and a Rekap Kampung export
 		expect(blank.quality.problems).toEqual([]);
 	});
 });
+
+describe('runIngest({ inputs }) on a quote that would swallow the rows after it', () => {
+	for (const csvReader of ['bytes', 'papaparse'] as const) {
+		it(`runIngest({ inputs, csvReader: '${csvReader}' }) rejects the row of a quote never closed and reads every row after it`, async () => {
+			const { records, quality } = await runIngest({
+				inputs: [fx('template/unclosed-quote.csv')],
+				root: FIXTURES,
+				aliases: null,
+				csvReader,
+			});
+			expect(records.map((r) => [r.kode_desa, r.nama_kampung])).toEqual([
+				['35.09.01.2001', 'Kampung KB Padomasan'],
+				['35.09.02.2001', 'Kampung KB Cakru'],
+				[TEGALBESAR, 'Kampung KB Tegal Besar'],
+			]);
+			expect(quality.total).toEqual({ rows_read: 4, rows_accepted: 3, rows_rejected: 1 });
+			const [p] = quality.problems;
+			expect(quality.problems).toHaveLength(1);
+			expect(p).toMatchObject({
+				file: 'template/unclosed-quote.csv',
+				row: 3,
+				column: 'nama_kampung',
+				level: 'error',
+			});
+			expect(p!.value).toMatch(/^"Kampung KB Jamintoro,.*…$/);
+			expect(p!.value!.length).toBe(80);
+			expect(p!.message).toMatch(/^a quote \(\"\) in this cell is never closed/);
+			expect(p!.pesan).toMatch(/^tanda kutip \(\"\) di sel ini tidak pernah ditutup/);
+		});
+	}
+
+	it('runIngest({ inputs }) reads the rows between a stray quote and the stray quote that closes it', async () => {
+		const { records, quality } = await ingest('template/quote-closed-later.csv');
+		expect(records.map((r) => [r.kode_desa, r.nama_kampung])).toEqual([
+			['35.09.01.2001', 'Kampung KB Padomasan'],
+			// A quote inside a cell is text, as any CSV reader takes it.
+			['35.09.02.2001', 'Kampung KB Cakru"'],
+		]);
+		expect(quality.total).toEqual({ rows_read: 3, rows_accepted: 2, rows_rejected: 1 });
+		expect(quality.problems.map((p) => [p.row, p.column, p.level])).toEqual([
+			[2, 'nama_kampung', 'error'],
+		]);
+	});
+});

@@ -5,7 +5,7 @@ import { SCORE_FIELDS } from '../model';
 import { InputError } from './errors';
 import type { AcceptedRow } from './row-parser';
 import { fileSource } from './sources';
-import { readTable, readTableFrom, siteDownload } from './table';
+import { quoteProblem, readTable, readTableFrom, siteDownload } from './table';
 
 const fixture = (rel: string) =>
 	new Uint8Array(readFileSync(new URL(`./fixtures/${rel}`, import.meta.url)));
@@ -349,5 +349,22 @@ describe("readTable(bytes, fileName) on this project's own kampung.csv", () => {
 		const noted = [`${head},sumber`, ...rows.map((r) => `${r},kader posyandu`)].join('\n');
 		const t = await readTable(bytes(`${noted}\n`), 'laporan-noted.csv');
 		expect([t.kind, t.rows_accepted]).toEqual(['template-laporan', 2]);
+	});
+});
+
+describe('quoteProblem(line, delimiter)', () => {
+	it('quoteProblem(...) finds the cell whose opening quote the line does not close', () => {
+		expect(quoteProblem('a,"b,c', ',')).toEqual({ cell: 1, closed: false });
+		expect(quoteProblem('"a""b",c,"d', ',')).toEqual({ cell: 2, closed: false });
+	});
+	it('quoteProblem(...) finds a closing quote with text after it', () => {
+		expect(quoteProblem('a;"b"x;c', ';')).toEqual({ cell: 1, closed: true });
+	});
+	it('quoteProblem(...) is null for well-quoted lines and quotes inside unquoted cells', () => {
+		expect(quoteProblem('a,"b, ""c""",d', ',')).toBeNull();
+		expect(quoteProblem('a,b"c,d', ',')).toBeNull();
+		expect(quoteProblem('"",""', ',')).toBeNull();
+		expect(quoteProblem('a,', ',')).toBeNull();
+		expect(quoteProblem('', ',')).toBeNull();
 	});
 });

@@ -19,7 +19,7 @@ import {
 	type TypedCell,
 } from './cells';
 import { ByteRecordReader, stripCr } from './byte-reader';
-import { QuirkyCsvError } from './csv-bytes';
+import { QuirkyCsvError, spansRows } from './csv-bytes';
 import { BlockClaims, BlockWorker, blockBounds, type BlocksJob, type PartResult } from './csv-part';
 import { NotUtf8Error, decodeChunks, encodingFromBom, type TextEncoding } from './decode';
 import { InputError } from './errors';
@@ -42,8 +42,15 @@ import { bytesSource, type ByteSource } from './sources';
 export const HEADER_SEARCH_ROWS = 20;
 const DELIMITERS = [',', ';', '\t'] as const;
 // A quoted value longer than this is taken as a quote that never closes (and would make the
-// parser rescan the rest of the file for every chunk).
+// parser rescan the rest of the file for every chunk): the file is read line by line instead.
 const MAX_OPEN_QUOTE_CHARS = 32 << 20;
+
+/**
+ * Thrown inside the papaparse read when a quote swallows the rows after it (never closed, closed
+ * rows later, or too long): the file is then read again line by line (`readCsvLines`), so those
+ * rows are read rather than lost.
+ */
+class SwallowedRows extends Error {}
 
 export type TableInfo = {
 	file: string;
@@ -529,6 +536,137 @@ async function readOnTwoThreads(
 	reader.end();
 }
 
+/**
+ * Whether papaparse read later rows into one value of this record: a quoted value runs over a line
+ * break into text with the delimiter (`spansRows`). A quote left open on the last line swallows
+ * nothing, and stays papaparse's quote error.
+ */
+function swallows(cells: readonly string[], delimiter: string): boolean {
+	for (const c of cells) if (spansRows(c, delimiter)) return true;
+	return false;
+}
+
+/**
+ * The first cell of one line that opens with a quote the line does not close (`closed: false`), or
+ * closes with text after the closing quote (`closed: true`), or null. A quote inside an unquoted
+ * cell is text, as papaparse reads it.
+ */
+export function quoteProblem(
+	line: string,
+	delimiter: string,
+): { cell: number; closed: boolean } | null {
+	let cell = 0;
+	let i = 0;
+	for (;;) {
+		if (line[i] === '"') {
+			// A quoted cell: its closing quote is one followed by the delimiter or the line end.
+			let j = i + 1;
+			for (;;) {
+				j = line.indexOf('"', j);
+				if (j < 0) return { cell, closed: false };
+				if (line[j + 1] === '"') j += 2;
+				else if (j + 1 === line.length || line[j + 1] === delimiter) break;
+				else return { cell, closed: true };
+			}
+			i = j + 1;
+		} else {
+			const next = line.indexOf(delimiter, i);
+			i = next < 0 ? line.length : next;
+		}
+		if (i >= line.length) return null;
+		i++; // the delimiter
+		cell++;
+	}
+}
+
+// Papaparse's own words for a closing quote with text after it (messages.ts translates them).
+const TEXT_AFTER_QUOTE = 'Trailing quote on quoted field is malformed';
+
+/**
+ * The CSV read again line by line, after a quote swallowed later rows in the normal read: a line
+ * with a quote it does not close is rejected, naming the cell, and every other line is a row of
+ * its own. Row numbers are line numbers. A value written over two lines is split too (its pieces
+ * are rejected, not lost); this read is only for files whose quoting is already broken.
+ */
+async function readCsvLines(
+	source: ByteSource,
+	file: string,
+	encoding: TextEncoding,
+	ctx: RowContext,
+	onRow: (row: AcceptedRow) => void,
+): Promise<TableInfo> {
+	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
+	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it, ctx);
+	const delimiter = found.delimiter!;
+	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
+	const label = (i: number) => found.cells[i] ?? `column ${i + 1}`;
+	let line = 0;
+	const take = (text: string) => {
+		line++;
+		if (line - 1 <= found.index) return;
+		if (newline === '\n' && text.endsWith('\r')) text = text.slice(0, -1);
+		const bad = quoteProblem(text, delimiter);
+		if (bad) {
+			const from = cellFrom(text, delimiter, bad.cell);
+			const raw = from.length > 80 ? `${from.slice(0, 79)}…` : from;
+			const m = bad.closed
+				? M.malformedQuotes(TEXT_AFTER_QUOTE, 'InvalidQuotes')
+				: M.unclosedQuote();
+			processor.rows_read++;
+			processor.rows_rejected++;
+			processor.problems.push(M.problem(file, line, label(bad.cell), raw, 'error', m));
+			return;
+		}
+		const cells = Papa.parse<string[]>(text, { delimiter, newline, quoteChar: '"' }).data[0] ?? [
+			'',
+		];
+		const row = processor.processText(cells, line);
+		if (row) onRow(row);
+	};
+	let carry = '';
+	const feed = (chunk: string) => {
+		carry += chunk;
+		let start = 0;
+		for (let nl = carry.indexOf(newline); nl >= 0; nl = carry.indexOf(newline, start)) {
+			take(carry.slice(start, nl));
+			start = nl + 1;
+		}
+		carry = carry.slice(start);
+	};
+	feed(prefix);
+	for (;;) {
+		const next = await it.next();
+		if (next.done) break;
+		feed(next.value);
+	}
+	if (carry.length > 0) take(carry);
+	return finish(file, processor, {
+		format: 'csv',
+		encoding,
+		delimiter,
+		header: found.cells,
+		headerRow: found.index + 1,
+	});
+}
+
+/** The text of one line from cell `n` on, as written (the cell with the stray quote and after). */
+function cellFrom(line: string, delimiter: string, n: number): string {
+	let at = 0;
+	for (let i = 0; i < n; i++) {
+		// Cells before the open one are well quoted: skip a quoted cell as a whole.
+		if (line[at] === '"') {
+			let j = at + 1;
+			for (;;) {
+				j = line.indexOf('"', j);
+				if (line[j + 1] === '"') j += 2;
+				else break;
+			}
+			at = j + 2;
+		} else at = line.indexOf(delimiter, at) + 1;
+	}
+	return line.slice(at);
+}
+
 async function readCsvOnce(
 	source: ByteSource,
 	file: string,
@@ -551,12 +689,7 @@ async function readCsvOnce(
 			const next = await it.next();
 			if (next.done) return;
 			yielded += next.value.length;
-			if (yielded - yieldedAtLastRow > MAX_OPEN_QUOTE_CHARS) {
-				throw new InputError(
-					file,
-					`a quoted value that starts after row ${record} never ends; check the quotes (") in that row`,
-				);
-			}
+			if (yielded - yieldedAtLastRow > MAX_OPEN_QUOTE_CHARS) throw new SwallowedRows();
 			yield next.value;
 		}
 	}
@@ -593,6 +726,7 @@ async function readCsvOnce(
 						record++;
 						if (record - 1 <= found.index) continue;
 						stripCr(cells);
+						if (swallows(cells, delimiter)) throw new SwallowedRows();
 						const quoteError = quoteErrors?.get(i);
 						if (quoteError !== undefined) {
 							processor.rows_read++;
@@ -759,7 +893,13 @@ async function readCsv(
 		}
 		opts.onRestart?.();
 	}
-	return readCsvOnce(source, file, encoding, ctx, opts.onRow);
+	try {
+		return await readCsvOnce(source, file, encoding, ctx, opts.onRow);
+	} catch (e) {
+		if (!(e instanceof SwallowedRows)) throw e;
+	}
+	opts.onRestart?.();
+	return readCsvLines(source, file, encoding, ctx, opts.onRow);
 }
 
 /** `readTableFrom` over bytes in memory, collecting the rows. Throws only `InputError`. */
