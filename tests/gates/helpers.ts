@@ -27,7 +27,8 @@ export function removeFakeDists(): void {
 	for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CSP =
+	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'self'";
 
 /** A page that passes every gate; `body` goes inside <main>, `head` after the CSP. */
 export function page(

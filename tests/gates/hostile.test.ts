@@ -22,6 +22,9 @@ import {
 } from '../../scripts/gates/lib/safety';
 import { CSP, fakeDist, page, removeFakeDists } from './helpers';
 
+/** The non-script directives every policy needs, to pair with a script policy under test. */
+const LOCKED = "object-src 'none'; base-uri 'self'";
+
 afterAll(removeFakeDists);
 
 const escapeHtml = (s: string) =>
@@ -112,19 +115,121 @@ describe('htmlSafetyProblems(html, file)', () => {
 		expect(htmlSafetyProblems(page().replace(/<meta http-equiv[^>]*>/, ''), 'p.html')).toEqual([
 			'p.html: no <meta http-equiv="Content-Security-Policy"> in <head>',
 		]);
-		const weak = page().replace(CSP, "script-src 'self' 'unsafe-inline'");
+		const weak = page().replace(CSP, `script-src 'self' 'unsafe-inline'; ${LOCKED}`);
 		expect(htmlSafetyProblems(weak, 'p.html')).toEqual([
 			"p.html: the CSP's script-src allows 'unsafe-inline'; remove it (the site's scripts are external module files)",
 		]);
 		const noSelf = page({ head: '<script type="module" src="/kkb/_astro/a.js"></script>' }).replace(
 			CSP,
-			"script-src 'none'",
+			`script-src 'none'; ${LOCKED}`,
 		);
 		expect(htmlSafetyProblems(noSelf, 'p.html')).toEqual([
 			"p.html: the page loads its own scripts but the CSP's script-src lacks 'self', so they are blocked",
 		]);
-		expect(cspProblems("default-src 'self'")).toEqual([]);
-		expect(cspProblems("style-src 'self'")).toHaveLength(1);
+		const elemNoSelf = page({
+			head: '<script type="module" src="/kkb/_astro/a.js"></script>',
+		}).replace(CSP, `script-src 'self'; script-src-elem 'none'; ${LOCKED}`);
+		expect(htmlSafetyProblems(elemNoSelf, 'p.html')).toEqual([
+			"p.html: the page loads its own scripts but the CSP's script-src-elem lacks 'self', so they are blocked",
+		]);
+		expect(cspProblems(`default-src 'self'; ${LOCKED}`)).toEqual([]);
+		expect(cspProblems("default-src 'none'; base-uri 'none'")).toEqual([]);
+		// A policy of only style-src: no script policy, no object-src, no base-uri.
+		expect(cspProblems("style-src 'self'")).toEqual([
+			`the CSP has neither script-src nor default-src, so any script may run: "style-src 'self'"; add script-src 'self'`,
+			"the CSP has neither object-src nor default-src, so <object>/<embed> plugins may load content; add object-src 'none'",
+			"the CSP has no base-uri, so an injected <base href> re-targets the page's relative links and scripts; add base-uri 'self'",
+		]);
+	});
+
+	it('htmlSafetyProblems reports an injected <base> and <meta http-equiv="refresh">', () => {
+		const html = page({
+			head: '<base href="https://evil.example/">',
+			body: '<p><meta http-equiv="Refresh" content="0; url=https://evil.example/"></p>',
+		});
+		expect(htmlSafetyProblems(html, 'b.html')).toEqual([
+			`b.html: <base href="https://evil.example/"> re-targets the page's relative links and scripts (injected markup?); remove it`,
+			`b.html: <meta http-equiv="refresh" content="0; url=https://evil.example/"> redirects or reloads the page (injected markup?); remove it`,
+		]);
+	});
+});
+
+describe('cspProblems(policy)', () => {
+	const fails = (script: string) => cspProblems(`default-src 'self'; ${script}; ${LOCKED}`);
+	const external =
+		"the site's scripts come from 'self' only, never another host, scheme, data: or blob:";
+
+	it("cspProblems passes the site's own policy and the helper page's", () => {
+		expect(cspProblems(CSP)).toEqual([]);
+		expect(
+			cspProblems(
+				"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'",
+			),
+		).toEqual([]);
+	});
+
+	it('cspProblems fails script-src-elem and script-src-attr that allow inline script, even when script-src is strict', () => {
+		expect(fails("script-src 'self'; script-src-elem 'self' 'unsafe-inline'")).toEqual([
+			"the CSP's script-src-elem allows 'unsafe-inline'; remove it (the site's scripts are external module files)",
+		]);
+		expect(fails("script-src 'self'; script-src-attr 'unsafe-inline'")).toEqual([
+			"the CSP's script-src-attr allows 'unsafe-inline'; remove it (the site's scripts are external module files)",
+		]);
+		// script-src-elem alone leaves eval and inline handlers to script-src, here default-src.
+		expect(
+			cspProblems(`default-src 'self' 'unsafe-eval'; script-src-elem 'self'; ${LOCKED}`),
+		).toEqual([
+			"the CSP's default-src (the script fallback) allows 'unsafe-eval'; remove it (only 'wasm-unsafe-eval' is needed, for DuckDB-WASM)",
+		]);
+	});
+
+	it('cspProblems fails another host, a wildcard host, a scheme, *, data: and blob: as script sources', () => {
+		expect(fails("script-src 'self' https://evil.example")).toEqual([
+			`the CSP's script-src allows https://evil.example; remove it (${external})`,
+		]);
+		expect(fails("script-src 'self' *.example.com")).toEqual([
+			`the CSP's script-src allows *.example.com; remove it (${external})`,
+		]);
+		expect(fails("script-src 'self' https: * data: blob:")).toEqual(
+			['https:', '*', 'data:', 'blob:'].map(
+				(s) => `the CSP's script-src allows ${s}; remove it (${external})`,
+			),
+		);
+	});
+
+	it("cspProblems fails 'unsafe-eval', 'strict-dynamic', nonces and hashes but allows 'wasm-unsafe-eval'", () => {
+		expect(fails("script-src 'self' 'wasm-unsafe-eval'")).toEqual([]);
+		expect(fails("script-src 'self' 'unsafe-eval'")).toEqual([
+			"the CSP's script-src allows 'unsafe-eval'; remove it (only 'wasm-unsafe-eval' is needed, for DuckDB-WASM)",
+		]);
+		expect(fails("script-src 'self' 'strict-dynamic'")).toEqual([
+			"the CSP's script-src allows 'strict-dynamic'; remove it (it lets any loaded script add more scripts and, with a nonce or hash, ignores 'self')",
+		]);
+		const noHashes =
+			"the site uses no nonces or hashes; its scripts are external module files from 'self'";
+		expect(fails("script-src 'self' 'nonce-abc' 'sha256-xyz='")).toEqual([
+			`the CSP's script-src allows 'nonce-abc'; remove it (${noHashes})`,
+			`the CSP's script-src allows 'sha256-xyz='; remove it (${noHashes})`,
+		]);
+	});
+
+	it("cspProblems requires object-src 'none' (directly or by default-src 'none')", () => {
+		const plugins = "so <object>/<embed> plugins may load content; add object-src 'none'";
+		expect(cspProblems("default-src 'self'; base-uri 'self'")).toEqual([
+			`the CSP has default-src 'self', ${plugins}`,
+		]);
+		expect(cspProblems("default-src 'self'; object-src 'self'; base-uri 'self'")).toEqual([
+			`the CSP has object-src 'self', ${plugins}`,
+		]);
+	});
+
+	it("cspProblems requires base-uri 'self' or 'none', and does not ask for frame-ancestors", () => {
+		expect(cspProblems("default-src 'self'; object-src 'none'")).toEqual([
+			"the CSP has no base-uri, so an injected <base href> re-targets the page's relative links and scripts; add base-uri 'self'",
+		]);
+		expect(cspProblems("default-src 'self'; object-src 'none'; base-uri https:")).toEqual([
+			"the CSP's base-uri allows https:; remove it (use base-uri 'self' or 'none')",
+		]);
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
  * Static safety checks of built output: every HTML page carries a Content-Security-Policy that
- * forbids inline script, has no inline script bodies, no event-handler attributes and no
- * javascript: URLs; every CSV download escapes cells that a spreadsheet would run as a formula.
+ * allows scripts from 'self' only (plus 'wasm-unsafe-eval'), turns plugins off and pins base-uri,
+ * and has no inline script bodies, no event-handler attributes, no javascript: URLs, no <base> and
+ * no <meta http-equiv="refresh">; every CSV download escapes cells that a spreadsheet would run as a formula.
  * Each check returns a list of failures (empty = safe), naming the file and what to change.
  */
 import { parseHTML } from 'linkedom';
@@ -27,20 +28,85 @@ export function parseCsp(policy: string): Map<string, string[]> {
 	return out;
 }
 
-/** Problems with a page's script policy: missing, or allowing inline/eval/any-origin scripts. */
+/** Script sources the site needs: its own module files, and compiling WebAssembly (DuckDB-WASM). */
+const ALLOWED_SCRIPT_SOURCES = new Set(["'self'", "'none'", "'wasm-unsafe-eval'"]);
+
+/** Why a script source is refused, as the "remove it (…)" part of the message. */
+function scriptSourceReason(source: string): string {
+	const s = source.toLowerCase();
+	if (s === "'unsafe-inline'" || s === "'unsafe-hashes'")
+		return "the site's scripts are external module files";
+	if (s === "'unsafe-eval'") return "only 'wasm-unsafe-eval' is needed, for DuckDB-WASM";
+	if (s === "'strict-dynamic'")
+		return "it lets any loaded script add more scripts and, with a nonce or hash, ignores 'self'";
+	if (/^'(nonce-|sha256-|sha384-|sha512-)/.test(s))
+		return "the site uses no nonces or hashes; its scripts are external module files from 'self'";
+	if (s.startsWith("'")) return "only 'self', 'none' and 'wasm-unsafe-eval' are allowed";
+	return "the site's scripts come from 'self' only, never another host, scheme, data: or blob:";
+}
+
+/** The directive in force among `names` (a fallback chain): the first one the policy has. */
+function effective(csp: Map<string, string[]>, names: string[]): [string, string[]] | null {
+	for (const name of names) {
+		const sources = csp.get(name);
+		if (sources) return [name, sources];
+	}
+	return null;
+}
+
+/**
+ * Problems with a page's policy: missing; script directives allowing anything but 'self', 'none'
+ * and 'wasm-unsafe-eval' (inline, eval, 'strict-dynamic', nonces, hashes, hosts, schemes, *);
+ * plugins not off (object-src 'none'); no base-uri 'self' or 'none' (base-uri is honoured in a
+ * meta CSP, unlike frame-ancestors, report-uri and sandbox, so it is required and they are not).
+ */
 export function cspProblems(policy: string | null): string[] {
 	if (policy === null) return ['no <meta http-equiv="Content-Security-Policy"> in <head>'];
 	const csp = parseCsp(policy);
-	const scriptSrc = csp.get('script-src') ?? csp.get('default-src');
-	if (!scriptSrc)
-		return [`the CSP has neither script-src nor default-src, so any script may run: "${policy}"`];
-	const bad = scriptSrc.filter((s) =>
-		/^('unsafe-inline'|'unsafe-eval'|\*|data:|https?:|blob:)$/i.test(s),
+	const problems: string[] = [];
+	// script-src-elem and script-src-attr fall back to script-src, then default-src; eval and
+	// workers are governed by script-src (else default-src) even when both are given.
+	const scriptDirectives = ['script-src-elem', 'script-src-attr', 'script-src'].filter((d) =>
+		csp.has(d),
 	);
-	return bad.map(
-		(s) =>
-			`the CSP's script-src allows ${s}; remove it (the site's scripts are external module files)`,
-	);
+	if (!csp.has('script-src')) {
+		if (csp.has('default-src')) scriptDirectives.push('default-src');
+		else
+			problems.push(
+				`the CSP has neither script-src nor default-src, so any script may run: "${policy}"; add script-src 'self'`,
+			);
+	}
+	for (const name of scriptDirectives) {
+		for (const s of csp.get(name)!) {
+			if (ALLOWED_SCRIPT_SOURCES.has(s.toLowerCase())) continue;
+			const label = name === 'default-src' ? 'default-src (the script fallback)' : name;
+			problems.push(`the CSP's ${label} allows ${s}; remove it (${scriptSourceReason(s)})`);
+		}
+	}
+
+	const object = effective(csp, ['object-src', 'default-src']);
+	const objectNone = object !== null && object[1].every((s) => s.toLowerCase() === "'none'");
+	if (!objectNone) {
+		const what =
+			object === null
+				? 'has neither object-src nor default-src'
+				: `has ${object[0]} ${object[1].join(' ') || "''"}`;
+		problems.push(
+			`the CSP ${what}, so <object>/<embed> plugins may load content; add object-src 'none'`,
+		);
+	}
+
+	const base = csp.get('base-uri');
+	if (!base) {
+		problems.push(
+			"the CSP has no base-uri, so an injected <base href> re-targets the page's relative links and scripts; add base-uri 'self'",
+		);
+	} else {
+		for (const s of base.filter((x) => !["'self'", "'none'"].includes(x.toLowerCase()))) {
+			problems.push(`the CSP's base-uri allows ${s}; remove it (use base-uri 'self' or 'none')`);
+		}
+	}
+	return problems;
 }
 
 /** Every problem of one HTML page. `file` names it in the messages. */
@@ -56,10 +122,13 @@ export function htmlSafetyProblems(html: string, file: string): string[] {
 	const policy = csp ? (csp.getAttribute('content') ?? '') : null;
 	for (const p of cspProblems(policy)) problems.push(`${file}: ${p}`);
 	const directives = policy === null ? null : parseCsp(policy);
-	const scriptSrc = directives?.get('script-src') ?? directives?.get('default-src');
-	if (scriptSrc && !scriptSrc.includes("'self'") && document.querySelector('script[src]')) {
+	const elem = directives
+		? effective(directives, ['script-src-elem', 'script-src', 'default-src'])
+		: null;
+	const selfAllowed = elem?.[1].some((s) => s.toLowerCase() === "'self'");
+	if (elem && !selfAllowed && document.querySelector('script[src]')) {
 		problems.push(
-			`${file}: the page loads its own scripts but the CSP's script-src lacks 'self', so they are blocked`,
+			`${file}: the page loads its own scripts but the CSP's ${elem[0]} lacks 'self', so they are blocked`,
 		);
 	}
 
@@ -67,6 +136,18 @@ export function htmlSafetyProblems(html: string, file: string): string[] {
 	const cspIndex = csp ? all.indexOf(csp) : -1;
 	all.forEach((el, i) => {
 		const tag = el.localName;
+		if (tag === 'base') {
+			problems.push(
+				`${file}: <base href="${(el.getAttribute('href') ?? '').slice(0, 60)}"> re-targets the page's relative links and scripts (injected markup?); remove it`,
+			);
+		} else if (
+			tag === 'meta' &&
+			(el.getAttribute('http-equiv') ?? '').trim().toLowerCase() === 'refresh'
+		) {
+			problems.push(
+				`${file}: <meta http-equiv="refresh" content="${(el.getAttribute('content') ?? '').slice(0, 60)}"> redirects or reloads the page (injected markup?); remove it`,
+			);
+		}
 		if (tag === 'script') {
 			const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
 			const body = (el.textContent ?? '').trim();
