@@ -41,6 +41,17 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	exportShort: [
+		M.exportShort({
+			kind: 'Rekap Kampung',
+			periode: '2024-06',
+			rows: 4,
+			other: 'k.csv',
+			otherKind: 'Klasifikasi',
+			otherRows: 248,
+		}),
+		['4', '2024-06', 'k.csv', '248', '244'],
+	],
 	scoreBlank: [M.scoreBlank(), ['12']],
 	scoreOutOfRange: [M.scoreOutOfRange('input_sarana', 4, 'input_sarana (I4) must be …'), ['I4']],
 	notJember: [M.notJember(), ['3509']],

@@ -535,6 +535,20 @@ export function templateCountsDiffer(o: {
 	);
 }
 
+/** A full export of a month with far fewer rows than the other export kind of that month. */
+export const exportShort = (o: {
+	kind: string;
+	periode: string;
+	rows: number;
+	other: string;
+	otherKind: string;
+	otherRows: number;
+}): Msg =>
+	msg(
+		`this ${o.kind} export has ${o.rows} rows for ${o.periode}, but ${o.other} (${o.otherKind}) has ${o.otherRows}, and both exports list every Kampung KB of the kabupaten; this one may be cut short or filtered, so ${o.otherRows - o.rows} kampung have no ${o.kind} figures that month: download it again for the whole of Kabupaten Jember`,
+		`ekspor ${o.kind} ini berisi ${o.rows} baris untuk ${o.periode}, padahal ${o.other} (${o.otherKind}) berisi ${o.otherRows}, dan kedua ekspor memuat semua Kampung KB di kabupaten; ekspor ini mungkin terpotong atau tersaring, sehingga ${o.otherRows - o.rows} kampung tidak punya angka ${o.kind} bulan itu: unduh ulang untuk seluruh Kabupaten Jember`,
+	);
+
 export const sameKindFiles = (kept: string, kind: string, months: readonly string[]): Msg =>
 	msg(
 		`${kept} is also a ${kind} for ${months.join(', ')}; for kampung in both files, ${kept} is used`,

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { InputKind, KampungRecord, Problem, QualityReport } from '../model';
 import { RegionMatcher, loadWilayah, parseAliases } from '../wilayah/index';
 import { currentMonth } from './cells';
+import { shortExports, type MonthRows } from './coverage';
 import { InputError, inputErrorOf } from './errors';
 import { addDraft, mergeDrafts, type DraftMap } from './merge';
 import type { PartResult } from './csv-part';
@@ -330,6 +331,7 @@ export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 	// Lines written ahead serve only a single file (merging inputs builds a new table).
 	const csv = (opts.csv ?? false) && files.length === 1;
 	const summaries: FileSummary[] = [];
+	const monthRows: MonthRows[] = [];
 	const quality: QualityReport = {
 		files: [],
 		total: { rows_read: 0, rows_accepted: 0, rows_rejected: 0 },
@@ -340,14 +342,21 @@ export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 	for (const path of files) {
 		const file = relative(root, path).split(sep).join('/') || basename(path);
 		let acc = new FileRecords(file, csv);
+		// Rows per month, for comparing the exports of a month (worker-read parts are Template
+		// Laporan rows, which are not compared).
+		let months = new Map<string, number>();
 		let info;
 		try {
 			info = await readTableFrom(fileSource(path), file, {
 				context,
 				csvReader: opts.csvReader,
-				onRow: (row) => acc.add(row),
+				onRow: (row) => {
+					acc.add(row);
+					months.set(row.periode, (months.get(row.periode) ?? 0) + 1);
+				},
 				onRestart: () => {
 					acc = new FileRecords(file, csv);
+					months = new Map();
 				},
 				onPart: (p, rowOffset) => acc.addPart(p, rowOffset),
 				partCsv: csv,
@@ -368,6 +377,16 @@ export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 			rows_rejected: info.rows_rejected + duplicates,
 		};
 		const problems = [...info.problems, ...acc.rejected, ...acc.warnings].sort(byRow);
+		// Rejected rows of a known month count too: they are reported, not missing.
+		const rejectedRows = new Set<string>();
+		for (const p of info.problems) {
+			if (p.level === 'error' && p.periode !== null) rejectedRows.add(`${p.periode}\u0000${p.row}`);
+		}
+		for (const key of rejectedRows) {
+			const periode = key.slice(0, key.indexOf('\u0000'));
+			months.set(periode, (months.get(periode) ?? 0) + 1);
+		}
+		for (const [periode, rows] of months) monthRows.push({ file, kind: info.kind, periode, rows });
 		for (const p of problems) quality.problems.push(p);
 		quality.files.push({ file, kind: info.kind, periode: info.periode, ...counts });
 		quality.total.rows_read += counts.rows_read;
@@ -383,6 +402,11 @@ export async function ingestTable(opts: IngestOptions): Promise<IngestTable> {
 		});
 	}
 	if (unusable.length > 0) throw inputErrorOf(unusable);
+	for (const p of shortExports(monthRows, context.wilayah.desa.length)) {
+		quality.problems.push(p);
+		const s = summaries.find((x) => x.file === p.file);
+		if (s) s.warnings++;
+	}
 	let table: RecordTable;
 	let order: Int32Array;
 	const written: WrittenLines[] = [];
