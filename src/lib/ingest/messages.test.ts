@@ -41,6 +41,7 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	usersAbovePus: [M.usersAbovePus(1500, 1220), ['1500', '1220']],
 	exportShort: [
 		M.exportShort({
 			kind: 'Rekap Kampung',

@@ -380,6 +380,15 @@ export const pusMismatch = (users: number, nonUsers: number, pus: number): Msg =
 		`peserta KB (${users}) + bukan peserta KB (${nonUsers}) = ${users + nonUsers}, tidak sama dengan PUS ${pus}; formulir nasional mewajibkan keduanya sama, jadi periksa angka-angkanya`,
 	);
 
+/** More contraceptive users than PUS: a CPR above 100 %, which the rule still scores as given. */
+export const usersAbovePus = (users: number, pus: number): Msg => {
+	const cpr = Math.round((users / pus) * 1000) / 10;
+	return msg(
+		`contraceptive users (${users}) are more than PUS (${pus}), so the published CPR is ${cpr} %, which cannot be; the national rule scores it as given (a CPR of 100 % or more scores 4), so the tier may be too high: check both counts`,
+		`peserta KB (${users}) lebih banyak dari PUS (${pus}), sehingga CPR yang dipublikasikan ${String(cpr).replace('.', ',')} %, yang tidak mungkin; aturan nasional tetap menilainya apa adanya (CPR 100 % atau lebih diberi skor 4), jadi klasifikasinya bisa terlalu tinggi: periksa kedua angka itu`,
+	);
+};
+
 export const participantsExceed = (participants: number, target: string, value: number): Msg =>
 	msg(
 		`${participants} participants exceed their target ${target} (${value}); check both counts`,

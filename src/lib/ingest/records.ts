@@ -302,6 +302,7 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 		if (any && users + nonUsers !== l.pus) {
 			warn.add(label('pus'), l.pus, M.pusMismatch(users, nonUsers, l.pus));
 		}
+		if (l.pus > 0 && users > l.pus) warn.add(label('pus'), l.pus, M.usersAbovePus(users, l.pus));
 	}
 	checkPair(l.peserta_bkb, l.keluarga_balita, 'peserta_bkb', 'keluarga_balita', label, warn);
 	checkPair(l.peserta_bkr, l.keluarga_remaja, 'peserta_bkr', 'keluarga_remaja', label, warn);

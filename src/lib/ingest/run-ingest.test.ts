@@ -738,3 +738,24 @@ describe('runIngest({ inputs }) on a quote that would swallow the rows after it'
 		]);
 	});
 });
+
+describe('runIngest({ inputs }) on more contraceptive users than PUS', () => {
+	it('runIngest({ inputs }) keeps the row, scores CPR as the rule does, and says the CPR cannot be', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-cpr-'));
+		const [header, row] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+		const cells = row!.split(',');
+		const at = (f: string) => header!.split(',').indexOf(f);
+		cells[at('kb_suntik')] = String(Number(cells[at('kb_suntik')]) + 1000);
+		const path = join(dir, 'laporan.csv');
+		writeFileSync(path, `${header}\n${cells.join(',')}\n`);
+		const { records, quality } = await runIngest({ inputs: [path], aliases: null });
+		const [r] = records;
+		expect(r!.cpr_persen).toBeGreaterThan(100);
+		expect(r!.output_cpr).toBe(4);
+		const above = quality.problems.filter((p) => /are more than PUS/.test(p.message));
+		expect(above).toHaveLength(1);
+		expect(above[0]).toMatchObject({ row: 2, column: 'pus', level: 'warning' });
+		expect(above[0]!.message).toMatch(/so the published CPR is \d+(\.\d)? %, which cannot be/);
+		expect(above[0]!.pesan).toMatch(/^peserta KB \(\d+\) lebih banyak dari PUS/);
+	});
+});
