@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedDir } from './geo/paths';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CONTOH = '/work/shared/data/klasifikasi-contoh/laporan-contoh.csv';
+const CONTOH = join(sharedDir(), 'data/klasifikasi-contoh/laporan-contoh.csv');
 const FIXTURES = join(ROOT, 'src/lib/ingest/fixtures');
 
 function data(...args: string[]) {
@@ -80,7 +81,8 @@ describe('scripts/data.ts', () => {
 			/bad-rows\.csv {2}Template Laporan 2024-10 {2}5 rows, 4 rejected, 0 warnings$/,
 		);
 		const rel = relative(ROOT, input);
-		const report = relative(ROOT, join(out, 'quality.json'));
+		// Outside the repository, so named by its absolute path.
+		const report = join(out, 'quality.json');
 		expect(lines[3]).toBe(
 			`Warning: 4 rows rejected in 1 file (first: ${rel} row 3, column "poktan_bkb": not a yes/no value; use Ada or Tidak Ada (blank = not reported)); see ${report} or the Kualitas data page.`,
 		);
@@ -177,6 +179,33 @@ describe('scripts/data.ts', () => {
 		const bad = data('--input', input, '--out', out, '--current-month', '2024-13');
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/^error: --current-month needs a month as YYYY-MM/);
+	});
+
+	it('data --help prints the usage and what each option does, and exits 0', () => {
+		const r = data('--help');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/^usage: npm run data/);
+		expect(r.stdout).toMatch(/--current-month YYYY-MM {4}rows after this month are rejected/);
+		expect(r.stderr).toBe('');
+	});
+
+	it('data --out <a file> exits 2 before reading anything, and names the path', () => {
+		const file = join(tmp(), 'kampung.csv');
+		writeFileSync(file, '');
+		const r = data('--input', CONTOH, '--out', file);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(
+			/^error: --out .*kampung\.csv is a file; give a directory to write into\n/,
+		);
+		expect(r.stderr).not.toMatch(/^read /m);
+	});
+
+	it('data names an --input outside the current folder by its absolute path', () => {
+		const r = data('--input', '/nonexistent/exports', '--out', tmp());
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim()).toBe(
+			'error: /nonexistent/exports: does not exist; check the --input path',
+		);
 	});
 
 	it('data without --out exits 2 with the usage', () => {

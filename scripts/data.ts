@@ -8,9 +8,9 @@
  * written), 3 on an unexpected error.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import {
 	InputError,
@@ -27,12 +27,25 @@ import type { Problem } from '../src/lib/model';
 const USAGE =
 	'usage: npm run data -- --input <dir-or-file>... --out <dir> [--strict] [--verbose] [--current-month YYYY-MM]';
 
+const HELP = `Reads Klasifikasi and Rekap Kampung exports and Template Laporan files (XLSX or CSV) and
+writes <out>/kampung.csv and <out>/quality.json. Every rejected or doubtful row is in quality.json
+with file, row, column, value and what to do.
+
+  --input <dir-or-file>...   files, or folders read as a whole
+  --out <dir>                where to write (created when missing)
+  --strict                   exit 1 when a row was rejected
+  --verbose                  print every problem, one line each
+  --current-month YYYY-MM    rows after this month are rejected (default: this month in Jember)
+
+Exit codes: 0 done, 1 rows rejected with --strict, 2 unusable input or usage, 3 unexpected error.`;
+
 type Args = {
 	inputs: string[];
 	out: string;
 	strict: boolean;
 	verbose: boolean;
 	currentMonth: string | undefined;
+	help: boolean;
 };
 
 class UsageError extends Error {}
@@ -44,6 +57,7 @@ function parseArgv(argv: readonly string[]): Args {
 		strict: false,
 		verbose: false,
 		currentMonth: undefined,
+		help: false,
 	};
 	let collecting = false;
 	for (let i = 0; i < argv.length; i++) {
@@ -68,17 +82,26 @@ function parseArgv(argv: readonly string[]): Args {
 		} else if (a === '--verbose') {
 			collecting = false;
 			args.verbose = true;
+		} else if (a === '--help' || a === '-h') {
+			args.help = true;
 		} else if (collecting && !a.startsWith('--')) {
 			args.inputs.push(a);
 		} else throw new UsageError(`unknown argument ${a}`);
 	}
+	if (args.help) return args;
 	if (args.inputs.length === 0)
 		throw new UsageError('--input needs at least one file or directory');
 	if (!args.out) throw new UsageError('--out is required');
+	if (existsSync(args.out) && !statSync(args.out).isDirectory())
+		throw new UsageError(`--out ${args.out} is a file; give a directory to write into`);
 	return args;
 }
 
-const fromCwd = (p: string) => relative(process.cwd(), p) || '.';
+/** A path as the user would type it here: relative below the current folder, else absolute. */
+const fromCwd = (p: string) => {
+	const r = relative(process.cwd(), p);
+	return r.startsWith('..') || isAbsolute(r) ? resolve(p) : r || '.';
+};
 
 function months(periode: readonly string[]): string {
 	if (periode.length <= 3) return periode.join(',');
@@ -109,6 +132,10 @@ async function writeChunks(path: string, chunks: Iterable<string | Uint8Array>):
 
 async function main(): Promise<number> {
 	const args = parseArgv(process.argv.slice(2));
+	if (args.help) {
+		console.log(`${USAGE}\n\n${HELP}`);
+		return 0;
+	}
 	const paths = new Map<string, string>();
 	const { table, order, quality, written } = await ingestTable({
 		inputs: args.inputs,

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { KampungRecord } from '../model';
 import { KAMPUNG_COLUMNS, csvText, kampungCsv, kampungCsvChunks } from './kampung-csv';
 import { runIngest } from './run-ingest';
+import { join } from 'node:path';
+import { sharedDir } from '../../../scripts/geo/paths';
 
-const CONTOH = '/work/shared/data/klasifikasi-contoh/laporan-contoh.csv';
+const CONTOH = join(sharedDir(), 'data/klasifikasi-contoh/laporan-contoh.csv');
 
 describe('kampungCsv(records)', () => {
 	it('kampungCsv(records) starts with the published column order', () => {

@@ -6,8 +6,10 @@ import { kampungCsv, kampungCsvTableChunks } from './kampung-csv';
 import { KeyIndex, RecordTable } from './record-table';
 import { recordKey } from './records';
 import { runIngest } from './run-ingest';
+import { join } from 'node:path';
+import { sharedDir } from '../../../scripts/geo/paths';
 
-const CONTOH = '/work/shared/data/klasifikasi-contoh/laporan-contoh.csv';
+const CONTOH = join(sharedDir(), 'data/klasifikasi-contoh/laporan-contoh.csv');
 const desa = loadWilayah().desa;
 
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });

@@ -267,7 +267,9 @@ export class RowProcessor {
 		}
 		let periode = values.periode as string | null;
 		const fromFileName = periode === null && this.filePeriode !== null;
-		if (periode === null) {
+		// A periode cell that did not parse is already reported; it is not blank as well.
+		const periodeBad = errors.some((e) => e.column === this.label('periode'));
+		if (periode === null && !periodeBad) {
 			if (this.filePeriode === null) {
 				errors.push(this.problem(row, this.label('periode'), null, M.periodeBlank()));
 			} else periode = this.filePeriode;

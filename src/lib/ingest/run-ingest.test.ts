@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SCORE_FIELDS, type KampungRecord } from '../model';
 import { InputError, InputErrors } from './errors';
 import { runIngest } from './run-ingest';
+import { sharedDir } from '../../../scripts/geo/paths';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const fx = (rel: string) => join(FIXTURES, rel);
@@ -404,7 +405,7 @@ describe('runIngest({ inputs }) merging inputs of one month', () => {
 
 	it('runIngest({ inputs }) sorts records by periode, then kode_desa', async () => {
 		const { records } = await runIngest({
-			inputs: ['/work/shared/data/klasifikasi-contoh/laporan-contoh.csv'],
+			inputs: [join(sharedDir(), 'data/klasifikasi-contoh/laporan-contoh.csv')],
 			aliases: null,
 		});
 		const keys = records.map((r) => `${r.periode} ${r.kode_desa}`);
@@ -757,5 +758,19 @@ describe('runIngest({ inputs }) on more contraceptive users than PUS', () => {
 		expect(above[0]).toMatchObject({ row: 2, column: 'pus', level: 'warning' });
 		expect(above[0]!.message).toMatch(/so the published CPR is \d+(\.\d)? %, which cannot be/);
 		expect(above[0]!.pesan).toMatch(/^peserta KB \(\d+\) lebih banyak dari PUS/);
+	});
+});
+
+describe('runIngest({ inputs }) on a periode that does not parse', () => {
+	it('runIngest({ inputs }) reports a month 13 once, not also as a blank periode', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-p13-'));
+		const [header, row] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+		const path = join(dir, 'laporan.csv');
+		writeFileSync(path, `${header}\n${row!.replace('2024-10', '2024-13')}\n`);
+		const { quality } = await runIngest({ inputs: [path], aliases: null });
+		expect(quality.total).toEqual({ rows_read: 1, rows_accepted: 0, rows_rejected: 1 });
+		expect(quality.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+			[2, 'periode', '2024-13'],
+		]);
 	});
 });

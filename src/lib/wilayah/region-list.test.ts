@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadWilayah } from './region-list';
+import { join } from 'node:path';
+import { sharedDir } from '../../../scripts/geo/paths';
 
-const REFERENCE = '/work/shared/data/wilayah/jember_desa_kelurahan_kepmendagri_2025.csv';
+const REFERENCE = join(sharedDir(), 'data/wilayah/jember_desa_kelurahan_kepmendagri_2025.csv');
 
 describe('loadWilayah()', () => {
 	it('loadWilayah() lists the 248 desa/kelurahan of the Kepmendagri 2025 reference, field by field', () => {
