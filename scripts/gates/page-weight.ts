@@ -297,7 +297,7 @@ const kb = (n: number | null) => (n === null ? '—' : (n / 1000).toFixed(1));
 export function printWeightReport(r: WeightReport, print: (line: string) => void = log): void {
 	const shown = r.pages.filter((p) => p.load.html.br !== null);
 	print('page weight, kB compressed gzip/brotli (load), referenced for later (gzip):');
-	const cols = ['html', 'css', 'js', 'img', 'data', 'wasm'] as const;
+	const cols = CATEGORIES;
 	print(
 		`  ${'page'.padEnd(34)}${cols.map((c) => c.padStart(13)).join('')}${'total'.padStart(15)}${'later'.padStart(9)}`,
 	);
