@@ -536,6 +536,29 @@ async function readOnTwoThreads(
 	reader.end();
 }
 
+/** A decoded CSV with its header found, and the processor for its rows (both papaparse reads). */
+async function openCsv(source: ByteSource, file: string, encoding: TextEncoding, ctx: RowContext) {
+	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
+	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it, ctx);
+	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
+	return { it, prefix, newline, found, delimiter: found.delimiter!, processor };
+}
+
+function finishCsv(
+	file: string,
+	processor: RowProcessor,
+	encoding: TextEncoding,
+	found: CsvHead['found'],
+): TableInfo {
+	return finish(file, processor, {
+		format: 'csv',
+		encoding,
+		delimiter: found.delimiter,
+		header: found.cells,
+		headerRow: found.index + 1,
+	});
+}
+
 /**
  * Whether papaparse read later rows into one value of this record: a quoted value runs over a line
  * break into text with the delimiter (`spansRows`). A quote left open on the last line swallows
@@ -595,10 +618,12 @@ async function readCsvLines(
 	ctx: RowContext,
 	onRow: (row: AcceptedRow) => void,
 ): Promise<TableInfo> {
-	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
-	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it, ctx);
-	const delimiter = found.delimiter!;
-	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
+	const { it, prefix, newline, found, delimiter, processor } = await openCsv(
+		source,
+		file,
+		encoding,
+		ctx,
+	);
 	const label = (i: number) => found.cells[i] ?? `column ${i + 1}`;
 	let line = 0;
 	const take = (text: string) => {
@@ -640,13 +665,7 @@ async function readCsvLines(
 		feed(next.value);
 	}
 	if (carry.length > 0) take(carry);
-	return finish(file, processor, {
-		format: 'csv',
-		encoding,
-		delimiter,
-		header: found.cells,
-		headerRow: found.index + 1,
-	});
+	return finishCsv(file, processor, encoding, found);
 }
 
 /** The text of one line from cell `n` on, as written (the cell with the stray quote and after). */
@@ -674,10 +693,12 @@ async function readCsvOnce(
 	ctx: RowContext,
 	onRow: (row: AcceptedRow) => void,
 ): Promise<TableInfo> {
-	const it = decodeChunks(source.stream(), encoding)[Symbol.asyncIterator]();
-	const { prefix, newline, found, filePeriode } = await readCsvHead(file, it, ctx);
-	const delimiter = found.delimiter!;
-	const processor = new RowProcessor(file, found.match, found.cells, filePeriode, ctx);
+	const { it, prefix, newline, found, delimiter, processor } = await openCsv(
+		source,
+		file,
+		encoding,
+		ctx,
+	);
 
 	let yielded = 0;
 	let yieldedAtLastRow = 0;
@@ -757,13 +778,7 @@ async function readCsvOnce(
 			error: (e: Error) => fail(e),
 		});
 	});
-	return finish(file, processor, {
-		format: 'csv',
-		encoding,
-		delimiter,
-		header: found.cells,
-		headerRow: found.index + 1,
-	});
+	return finishCsv(file, processor, encoding, found);
 }
 
 // ---------------------------------------------------------------------------------------------
