@@ -432,8 +432,9 @@ export class FastTemplateRows {
 		if (slow || filled === 0) return SLOW;
 		const proc = this.processor;
 		const periode = (vals[this.periodeSlot] as string | null) ?? proc.filePeriode;
-		// A month out of range is the reference path's to reject.
+		// A month out of range, or not the file name's, is the reference path's to reject.
 		if (periode === null || !proc.inRange(periode)) return SLOW;
+		if (proc.filePeriode !== null && periode !== proc.filePeriode) return SLOW;
 		let kode = vals[this.kodeSlot] as string | null;
 		if (kode === null) {
 			const parts = this.partSlots.map((s) => vals[s]);

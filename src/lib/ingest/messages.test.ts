@@ -41,6 +41,10 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	periodeNotFileMonthRejected: [
+		M.periodeNotFileMonthRejected('2024-11', '2024-10'),
+		['2024-11', '2024-10'],
+	],
 	usersAbovePus: [M.usersAbovePus(1500, 1220), ['1500', '1220']],
 	exportShort: [
 		M.exportShort({

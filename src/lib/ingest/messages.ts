@@ -401,6 +401,12 @@ export const periodeNotFileMonth = (periode: string, fileMonth: string): Msg =>
 		`periode ${periode} berbeda dari bulan pada nama berkas (${fileMonth}); baris ini tetap dipakai dan dipublikasikan untuk ${periode}, jadi periksa mana yang salah bulannya: baris ini atau nama berkasnya`,
 	);
 
+export const periodeNotFileMonthRejected = (periode: string, fileMonth: string): Msg =>
+	msg(
+		`periode ${periode} differs from the month in the file name (${fileMonth}), and a Template Laporan is filled for the month its name gives; the row is left out until they agree: correct the row's periode, or move the row to a file named for ${periode}`,
+		`periode ${periode} berbeda dari bulan pada nama berkas (${fileMonth}), padahal Template Laporan diisi untuk bulan yang tertulis pada namanya; baris ini tidak dipakai sampai keduanya sama: perbaiki periode baris ini, atau pindahkan barisnya ke berkas bernama bulan ${periode}`,
+	);
+
 /**
  * Some of the seven contraceptive-method counts filled, `blank` not: the published total counts
  * the blank ones as 0 (the national rule), so it may be short.

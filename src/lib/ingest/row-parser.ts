@@ -274,6 +274,22 @@ export class RowProcessor {
 				errors.push(this.problem(row, this.label('periode'), null, M.periodeBlank()));
 			} else periode = this.filePeriode;
 		}
+		// A Template Laporan is filled by hand for the month its name gives: a row for another month
+		// is a typo in the row or in the name, and kept it would make a month of its own (the
+		// site's newest, say, with one kampung). Exports keep their periode column: it corrects the
+		// download stamp.
+		if (
+			this.kind === 'template-laporan' &&
+			values.periode !== null &&
+			this.filePeriode !== null &&
+			periode !== this.filePeriode &&
+			periode !== null
+		) {
+			const m = M.periodeNotFileMonthRejected(periode, this.filePeriode);
+			errors.push(this.problem(row, this.label('periode'), periode, m));
+			// The kampung is then missing from the file's month: the problem is linked to it.
+			periode = this.filePeriode;
+		}
 		if (periode !== null && !this.inRange(periode)) {
 			const bound =
 				periode < PROGRAMME_START ? { start: PROGRAMME_START } : { now: this.lastMonth };

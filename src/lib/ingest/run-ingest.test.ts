@@ -571,44 +571,47 @@ describe('runIngest({ inputs, currentMonth }) on the month of a row', () => {
 			aliases: null,
 			currentMonth: '2024-12',
 		});
-		expect(records.map((r) => [r.periode, r.kode_desa])).toEqual([['2024-10', JAMINTORO]]);
-		const [rejected, doubtful] = quality.problems;
+		expect(records).toEqual([]);
+		const [rejected, other] = quality.problems;
 		expect(rejected).toMatchObject({ row: 2, column: 'periode', value: '2099-01', level: 'error' });
 		expect(rejected!.message).toBe(
 			'periode 2099-01 is after the current month (December 2024), so no report can be for that month yet; the periode cell is blank and the month comes from the file name: fill in the month as YYYY-MM, such as 2024-10, or fix the date in the file name',
 		);
 		expect(rejected!.pesan).toMatch(/sel periode kosong dan bulannya diambil dari nama berkas/);
-		// The row with its own month is kept, and its disagreement with the file name flagged.
-		expect(doubtful).toMatchObject({
-			row: 3,
-			column: 'periode',
-			value: '2024-10',
-			level: 'warning',
-		});
+		// The row with its own month disagrees with the file name: left out too.
+		expect(other).toMatchObject({ row: 3, column: 'periode', value: '2024-10', level: 'error' });
 	});
 
-	it('runIngest({ inputs }) flags, and keeps, a row whose periode is not the month in its file name', async () => {
+	it('runIngest({ inputs }) rejects a Template Laporan row whose periode is not the month in its file name', async () => {
 		const { records, quality } = await ingest('template/template-laporan_2024-10.csv');
-		expect(records.map((r) => [r.periode, r.kode_desa, r.jumlah_catatan])).toEqual([
-			['2024-10', TEGALBESAR, 0],
-			['2024-11', JAMINTORO, 1],
-		]);
-		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 2, rows_rejected: 0 });
+		// One typed November row would otherwise be the site's newest month, with one kampung.
+		expect(records.map((r) => [r.periode, r.kode_desa])).toEqual([['2024-10', TEGALBESAR]]);
+		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 1, rows_rejected: 1 });
 		expect(quality.problems).toEqual([
 			{
 				file: 'template/template-laporan_2024-10.csv',
 				row: 3,
 				column: 'periode',
 				value: '2024-11',
-				level: 'warning',
+				level: 'error',
 				message:
-					'periode 2024-11 differs from the month in the file name (2024-10); the row is kept and published for 2024-11, so check whether the row or the file name has the wrong month',
+					"periode 2024-11 differs from the month in the file name (2024-10), and a Template Laporan is filled for the month its name gives; the row is left out until they agree: correct the row's periode, or move the row to a file named for 2024-11",
 				pesan:
-					'periode 2024-11 berbeda dari bulan pada nama berkas (2024-10); baris ini tetap dipakai dan dipublikasikan untuk 2024-11, jadi periksa mana yang salah bulannya: baris ini atau nama berkasnya',
+					'periode 2024-11 berbeda dari bulan pada nama berkas (2024-10), padahal Template Laporan diisi untuk bulan yang tertulis pada namanya; baris ini tidak dipakai sampai keduanya sama: perbaiki periode baris ini, atau pindahkan barisnya ke berkas bernama bulan 2024-11',
 				kode_desa: JAMINTORO,
-				periode: '2024-11',
+				// Linked to the file's month, which the kampung is now missing from.
+				periode: '2024-10',
 			},
 		]);
+		// The reference reader agrees.
+		expect(
+			await runIngest({
+				inputs: [fx('template/template-laporan_2024-10.csv')],
+				root: FIXTURES,
+				aliases: null,
+				csvReader: 'papaparse',
+			}),
+		).toEqual({ records, quality });
 		// A month from the file name alone, or a name without a month, is nothing to flag.
 		expect((await ingest('template/laporan_20241031.csv')).quality.problems).toEqual([]);
 		expect((await ingest('template/laporan-comma.csv')).quality.problems).toEqual([]);
