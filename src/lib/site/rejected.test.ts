@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../model';
-import { firstRejection, problemHref, rejectedRows } from './rejected';
+import { firstRejection, problemHref, problemsOf, rejectedRows } from './rejected';
 
 const problem = (over: Partial<Problem>): Problem => ({
 	file: 'template-laporan_2024-10.csv',
@@ -64,5 +64,25 @@ describe('problemHref(base, lang, n)', () => {
 	it('problemHref(...) points at the problem row of the Kualitas data page in that language', () => {
 		expect(problemHref('/kkb/', 'id', 3)).toBe('/kkb/kualitas-data/#masalah-3');
 		expect(problemHref('/kkb/', 'en', 3)).toBe('/kkb/en/kualitas-data/#masalah-3');
+	});
+});
+
+describe('problemsOf(problems, kode, periode, level)', () => {
+	it('problemsOf(...) keeps the problems of that desa, month and level, numbered as in the report', () => {
+		const problems = [
+			problem({}),
+			problem({ level: 'warning', column: 'cpr', value: '5743855.1' }),
+			problem({ level: 'warning', kode_desa: '35.09.01.2001' }),
+			problem({ level: 'warning', periode: '2024-09' }),
+			problem({ level: 'warning', kode_desa: null, periode: null }),
+			problem({ level: 'warning', column: 'kb_pil', value: '9' }),
+		];
+		const list = problemsOf(problems, '35.09.01.2002', '2024-10', 'warning');
+		expect(list.map((p) => [p.n, p.column, p.value])).toEqual([
+			[2, 'cpr', '5743855.1'],
+			[6, 'kb_pil', '9'],
+		]);
+		expect(problemsOf(problems, '35.09.01.2002', '2024-10', 'error').map((p) => p.n)).toEqual([1]);
+		expect(problemsOf(problems, '35.09.01.2003', '2024-10', 'warning')).toEqual([]);
 	});
 });

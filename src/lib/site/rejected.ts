@@ -44,6 +44,21 @@ export function rejectedRows(
 	return out;
 }
 
+/**
+ * The problems of one desa and month at `level`, numbered as in the quality report (index + 1):
+ * for a kampung page, the warnings on the accepted record it shows.
+ */
+export function problemsOf(
+	problems: readonly Problem[],
+	kode: string,
+	periode: string,
+	level: Problem['level'],
+): NumberedProblem[] {
+	return problems.flatMap((p, i) =>
+		p.level === level && p.kode_desa === kode && p.periode === periode ? [{ ...p, n: i + 1 }] : [],
+	);
+}
+
 /** The first rejection among a desa-month's problems: the one its links point to. */
 export function firstRejection(problems: readonly NumberedProblem[]): NumberedProblem {
 	return problems.find((p) => p.level === 'error') ?? problems[0]!;
