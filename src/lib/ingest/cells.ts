@@ -19,7 +19,8 @@ export class CellError extends Error {
 export type CellKind =
 	'flag' | 'count' | 'score' | 'decimal' | 'tier' | 'periode' | 'date' | 'kode' | 'text';
 
-const isSpace = (c: number) => c <= 32 || c === 0xa0;
+// U+FEFF too: a byte-order mark where two files were joined starts a line, invisible.
+const isSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0xfeff;
 
 /** Trims only when needed: most cells have no surrounding space, and `trim()` allocates. */
 export function clean(s: string): string {
@@ -175,9 +176,13 @@ const TEXT_POOL_LIMIT = 100_000;
 const textPool = new Map<string, string>();
 
 /** Text cells repeat (kampung and region names per month): one detached copy is kept per value. */
+// C0 controls and DEL, but tab and line breaks (a name may be written over two lines).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function parseText(raw: string): string | null {
 	const s = clean(raw);
 	if (s.length === 0) return null;
+	if (CONTROL.test(s)) throw new CellError(M.textControl(s.codePointAt(s.search(CONTROL))!));
 	let kept = textPool.get(s);
 	if (kept === undefined) {
 		kept = detach(s);

@@ -280,7 +280,8 @@ export class TextCells {
 			if (c >= 0x80) ascii = false;
 			h = Math.imul(h ^ c, 0x01000193);
 		}
-		if (!ascii || n > 64) return parseText(textOf(buf, s, e));
+		// A text the parser refuses (a control character) is the reference path's to reject.
+		if (!ascii || n > 64) return referenceCell(parseText, textOf(buf, s, e));
 		const key = h & this.hashMask;
 		const hit = this.cache.get(key);
 		if (hit !== undefined && hit.raw.length === n) {
@@ -294,8 +295,10 @@ export class TextCells {
 			if (same) return hit.value;
 		}
 		const raw = textOf(buf, s, e);
-		const value = parseText(raw);
-		if (this.cache.size < TEXT_CACHE_LIMIT) this.cache.set(key, { raw, value });
+		const value = referenceCell(parseText, raw);
+		if (value !== NOT_SIMPLE && this.cache.size < TEXT_CACHE_LIMIT) {
+			this.cache.set(key, { raw, value });
+		}
 		return value;
 	}
 }

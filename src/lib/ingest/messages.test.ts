@@ -41,6 +41,10 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	notJawaTimur: [M.notJawaTimur(), ['Jawa Timur', '3509']],
+	launchAfterReport: [M.launchAfterReport('2024-10'), ['2024-10']],
+	unmetAbovePus: [M.unmetAbovePus(300, 200), ['300', '200']],
+	textControl: [M.textControl(0), ['U+0000']],
 	periodeNotFileMonthRejected: [
 		M.periodeNotFileMonthRejected('2024-11', '2024-10'),
 		['2024-11', '2024-10'],

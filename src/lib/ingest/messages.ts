@@ -186,6 +186,14 @@ const UNCLOSED_QUOTE = msg(
 );
 export const unclosedQuote = (): Msg => UNCLOSED_QUOTE;
 
+export const textControl = (code: number): Msg => {
+	const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	return msg(
+		`holds an invisible control character (${u}) that no name or text has, left by a damaged file or a copy from another program; delete it and type the text again`,
+		`memuat karakter kendali tak terlihat (${u}) yang tidak ada pada nama atau teks mana pun, sisa berkas rusak atau salinan dari program lain; hapus dan ketik ulang teksnya`,
+	);
+};
+
 const SCORE_BLANK = msg(
 	'the score is blank; the export fills all 12 scores, so check the file',
 	'skor kosong; ekspor selalu mengisi ke-12 skor, jadi periksa berkasnya',
@@ -207,6 +215,12 @@ const NOT_JEMBER = msg(
 	'baris ini bukan dari Kabupaten Jember; unduh ulang data dengan filter Kabupaten Jember (3509)',
 );
 export const notJember = (): Msg => NOT_JEMBER;
+
+const NOT_JAWA_TIMUR = msg(
+	'Kabupaten Jember is in Jawa Timur, but this row names another province, so it may come from another export; export the data filtered to Jember (3509) again',
+	'Kabupaten Jember ada di Jawa Timur, tetapi baris ini menyebut provinsi lain, jadi mungkin berasal dari ekspor lain; unduh ulang data dengan filter Kabupaten Jember (3509)',
+);
+export const notJawaTimur = (): Msg => NOT_JAWA_TIMUR;
 
 const PERIODE_BLANK = msg(
 	'periode is blank and the file name has no date stamp; fill in the month as YYYY-MM, such as 2024-10',
@@ -422,6 +436,19 @@ const LAUNCH_TOO_EARLY = msg(
 	'tanggal pencanangan sebelum 1 Januari 2016, yang tidak diterima formulir nasional; periksa tahunnya',
 );
 export const launchTooEarly = (): Msg => LAUNCH_TOO_EARLY;
+
+export const launchAfterReport = (periode: string): Msg =>
+	msg(
+		`launch date after the report month (${periode}): a Kampung KB reports only once it is launched; check the year`,
+		`tanggal pencanangan sesudah bulan laporan (${periode}): Kampung KB baru melapor setelah dicanangkan; periksa tahunnya`,
+	);
+
+/** More couples wanting no more or later children than PUS: an unmet need above 100 %. */
+export const unmetAbovePus = (unmet: number, pus: number): Msg =>
+	msg(
+		`couples with an unmet need (IAT + TIAL, ${unmet}) are more than PUS (${pus}), so the published unmet need is above 100 %, which cannot be; check the counts`,
+		`pasangan dengan kebutuhan ber-KB tidak terpenuhi (IAT + TIAL, ${unmet}) lebih banyak dari PUS (${pus}), sehingga unmet need yang dipublikasikan lebih dari 100 %, yang tidak mungkin; periksa angka-angkanya`,
+	);
 
 export const officialTierDiffers = (given: Tier, computed: Tier | null): Msg =>
 	msg(

@@ -303,6 +303,8 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 			warn.add(label('pus'), l.pus, M.pusMismatch(users, nonUsers, l.pus));
 		}
 		if (l.pus > 0 && users > l.pus) warn.add(label('pus'), l.pus, M.usersAbovePus(users, l.pus));
+		const unmet = or0(l.nonkb_iat) + or0(l.nonkb_tial);
+		if (l.pus > 0 && unmet > l.pus) warn.add(label('pus'), l.pus, M.unmetAbovePus(unmet, l.pus));
 	}
 	checkPair(l.peserta_bkb, l.keluarga_balita, 'peserta_bkb', 'keluarga_balita', label, warn);
 	checkPair(l.peserta_bkr, l.keluarga_remaja, 'peserta_bkr', 'keluarga_remaja', label, warn);
@@ -311,6 +313,10 @@ function checkConsistency(l: Laporan, label: (f: string) => string, warn: RowWar
 	checkPair(l.peserta_pikr, l.jumlah_remaja, 'peserta_pikr', 'jumlah_remaja', label, warn);
 	if (l.tanggal_pencanangan !== null && l.tanggal_pencanangan < '2016-01-01') {
 		warn.add(label('tanggal_pencanangan'), l.tanggal_pencanangan, M.launchTooEarly());
+	}
+	// ISO dates compare as text; any day of the report month is still before its successor's.
+	if (l.tanggal_pencanangan !== null && l.tanggal_pencanangan.slice(0, 7) > l.periode) {
+		warn.add(label('tanggal_pencanangan'), l.tanggal_pencanangan, M.launchAfterReport(l.periode));
 	}
 }
 

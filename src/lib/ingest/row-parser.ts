@@ -78,6 +78,11 @@ const shown = (v: unknown): string | null => {
 	return detach(s.length > 100 ? `${s.slice(0, 97)}...` : s);
 };
 
+function isJawaTimur(provinsi: string): boolean {
+	const n = normaliseName(provinsi);
+	return n.endsWith('JAWATIMUR') || n === 'JATIM' || n === '35';
+}
+
 export class RowProcessor {
 	rows_read = 0;
 	rows_accepted = 0;
@@ -264,6 +269,11 @@ export class RowProcessor {
 		const outside = typeof kabupaten === 'string' && normaliseName(kabupaten) !== 'JEMBER';
 		if (outside) {
 			errors.push(this.problem(row, this.label('kabupaten'), kabupaten, M.notJember()));
+		}
+		// Jember is in Jawa Timur only: another province means rows of another export got in.
+		const provinsi = values.provinsi;
+		if (typeof provinsi === 'string' && !outside && !isJawaTimur(provinsi)) {
+			errors.push(this.problem(row, this.label('provinsi'), provinsi, M.notJawaTimur()));
 		}
 		let periode = values.periode as string | null;
 		const fromFileName = periode === null && this.filePeriode !== null;

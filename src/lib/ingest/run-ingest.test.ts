@@ -558,7 +558,9 @@ describe('runIngest({ inputs, currentMonth }) on the month of a row', () => {
 		);
 		const start = await runIngest({ inputs: [path], aliases: null });
 		expect(start.records.map((r) => r.periode)).toEqual(['2016-01']);
-		expect(start.quality.problems.map((p) => [p.row, p.value])).toEqual([[3, '2015-12']]);
+		// (Row 2's launch date, 2017, is now after its month: a warning, not a rejection.)
+		const errors = start.quality.problems.filter((p) => p.level === 'error');
+		expect(errors.map((p) => [p.row, p.value])).toEqual([[3, '2015-12']]);
 	});
 
 	it('runIngest({ inputs }) rejects a blank periode filled from a file name dated out of range, saying so', async () => {
@@ -774,6 +776,61 @@ describe('runIngest({ inputs }) on a periode that does not parse', () => {
 		expect(quality.total).toEqual({ rows_read: 1, rows_accepted: 0, rows_rejected: 1 });
 		expect(quality.problems.map((p) => [p.row, p.column, p.value])).toEqual([
 			[2, 'periode', '2024-13'],
+		]);
+	});
+});
+
+describe('runIngest({ inputs }) on cells that no real report has', () => {
+	const laporan = (edit: (cells: string[], at: (f: string) => number) => void, prefix = '') => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-cells-'));
+		const [header, row] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+		const cells = row!.split(',');
+		edit(cells, (f) => header!.split(',').indexOf(f));
+		const path = join(dir, 'laporan.csv');
+		writeFileSync(path, `${header}\n${prefix}${cells.join(',')}\n`);
+		return runIngest({ inputs: [path], aliases: null });
+	};
+
+	it('runIngest({ inputs }) rejects a name with a control character, naming it', async () => {
+		const { records, quality } = await laporan((c, at) => {
+			c[at('nama_kampung')] = 'Kampung KB\u0000 Mawar';
+		});
+		expect(records).toEqual([]);
+		expect(quality.problems.map((p) => [p.column, p.level])).toEqual([['nama_kampung', 'error']]);
+		expect(quality.problems[0]!.message).toMatch(/invisible control character \(U\+0000\)/);
+	});
+
+	it('runIngest({ inputs }) reads a row that starts with a byte-order mark, as where two files were joined', async () => {
+		const { records, quality } = await laporan(() => undefined, '\uFEFF');
+		expect(records.map((r) => r.periode)).toEqual(['2024-10']);
+		expect(quality.problems).toEqual([]);
+	});
+
+	it('runIngest({ inputs }) flags a launch date after the report month and an unmet need above 100 %', async () => {
+		const { records, quality } = await laporan((c, at) => {
+			c[at('tanggal_pencanangan')] = '19/02/2090';
+			c[at('nonkb_iat')] = String(Number(c[at('pus')]) + 1);
+		});
+		expect(records).toHaveLength(1);
+		const messages = quality.problems.map((p) => `${p.level} ${p.column}: ${p.message}`);
+		expect(messages).toContainEqual(
+			'warning tanggal_pencanangan: launch date after the report month (2024-10): a Kampung KB reports only once it is launched; check the year',
+		);
+		expect(
+			messages.some((m) => /^warning pus: couples with an unmet need .* above 100 %/.test(m)),
+		).toBe(true);
+	});
+
+	it('runIngest({ inputs }) rejects a Klasifikasi row whose province is not Jawa Timur', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kkb-prov-'));
+		const text = readFileSync(fx('klasifikasi/classification-table_20241014093000.csv'), 'utf8');
+		const lines = text.split('\n');
+		lines[1] = lines[1]!.replace('JAWA TIMUR', 'JAWA TENGAH');
+		const path = join(dir, 'classification-table_20241014093000.csv');
+		writeFileSync(path, lines.join('\n'));
+		const { quality } = await runIngest({ inputs: [path], aliases: null });
+		expect(quality.problems.filter((p) => p.level === 'error')).toMatchObject([
+			{ row: 2, column: 'Provinsi', value: 'JAWA TENGAH' },
 		]);
 	});
 });
