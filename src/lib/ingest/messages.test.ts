@@ -41,6 +41,7 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	mixedEncoding: [M.mixedEncoding(7), ['7', 'UTF-8', 'Windows-1252']],
 	notJawaTimur: [M.notJawaTimur(), ['Jawa Timur', '3509']],
 	launchAfterReport: [M.launchAfterReport('2024-10'), ['2024-10']],
 	unmetAbovePus: [M.unmetAbovePus(300, 200), ['300', '200']],

@@ -194,6 +194,12 @@ export const textControl = (code: number): Msg => {
 	);
 };
 
+export const mixedEncoding = (line: number): Msg =>
+	msg(
+		`the file is UTF-8 but for bytes on line ${line} that are not, so it was read as Windows-1252 and every accented letter in it (é, ñ…) shows as two odd characters (Ã©); fix line ${line}, or save the file again as UTF-8`,
+		`berkas ini UTF-8 kecuali beberapa byte di baris ${line}, sehingga dibaca sebagai Windows-1252 dan setiap huruf beraksen di dalamnya (é, ñ…) tampil sebagai dua karakter aneh (Ã©); perbaiki baris ${line}, atau simpan ulang berkasnya sebagai UTF-8`,
+	);
+
 const SCORE_BLANK = msg(
 	'the score is blank; the export fills all 12 scores, so check the file',
 	'skor kosong; ekspor selalu mengisi ke-12 skor, jadi periksa berkasnya',

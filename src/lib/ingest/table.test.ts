@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { SCORE_FIELDS } from '../model';
 import { InputError } from './errors';
 import type { AcceptedRow } from './row-parser';
-import { fileSource } from './sources';
-import { quoteProblem, readTable, readTableFrom, siteDownload } from './table';
+import { bytesSource, fileSource } from './sources';
+import { quoteProblem, readTable, utf8Mix, readTableFrom, siteDownload } from './table';
 
 const fixture = (rel: string) =>
 	new Uint8Array(readFileSync(new URL(`./fixtures/${rel}`, import.meta.url)));
@@ -366,5 +366,20 @@ describe('quoteProblem(line, delimiter)', () => {
 		expect(quoteProblem('"",""', ',')).toBeNull();
 		expect(quoteProblem('a,', ',')).toBeNull();
 		expect(quoteProblem('', ',')).toBeNull();
+	});
+});
+
+describe('utf8Mix(source)', () => {
+	const of = (...parts: number[][]) => utf8Mix(bytesSource(Uint8Array.from(parts.flat())));
+	const text = (s: string) => [...new TextEncoder().encode(s)];
+	it('utf8Mix(...) finds UTF-8 letters beside a byte that is not UTF-8, and its line', async () => {
+		expect(await of(text('a\nCafé\n'), [0x58, 0xff, 0x0a])).toEqual({ multibyte: 1, badLine: 3 });
+	});
+	it('utf8Mix(...) is null for a Windows-1252 file (é is the one byte E9) and for valid UTF-8', async () => {
+		expect(await of(text('a\nCaf'), [0xe9, 0x0a])).toBeNull();
+		expect(await of(text('a\nCafé\n'))).toBeNull();
+	});
+	it('utf8Mix(...) takes a sequence cut short as the bad byte', async () => {
+		expect(await of(text('é\n'), [0xc3, 0x41, 0x0a])).toEqual({ multibyte: 1, badLine: 2 });
 	});
 });

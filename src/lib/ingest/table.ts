@@ -889,7 +889,48 @@ export async function readTableFrom(
 		if (!(e instanceof NotUtf8Error)) throw e;
 	}
 	opts.onRestart?.();
-	return readCsv(source, file, 'windows-1252', ctx, opts);
+	const info = await readCsv(source, file, 'windows-1252', ctx, opts);
+	const mix = await utf8Mix(source);
+	if (mix) {
+		const m = M.mixedEncoding(mix.badLine);
+		info.problems.unshift(M.problem(file, mix.badLine, null, null, 'warning', m));
+	}
+	return info;
+}
+
+/**
+ * In a file that is not valid UTF-8: whether it still holds valid UTF-8 letters (é written as the
+ * two bytes C3 A9), and the line of its first byte that is not UTF-8. Such a file is UTF-8 with a
+ * few damaged bytes, and reading it as Windows-1252 turns each of its letters into two.
+ */
+export async function utf8Mix(
+	source: ByteSource,
+): Promise<{ multibyte: number; badLine: number } | null> {
+	let multibyte = 0;
+	let line = 1;
+	let badLine = 0;
+	let need = 0;
+	for await (const chunk of source.stream()) {
+		for (let i = 0; i < chunk.length; i++) {
+			const b = chunk[i]!;
+			if (need > 0) {
+				if ((b & 0xc0) === 0x80) {
+					if (--need === 0) multibyte++;
+					continue;
+				}
+				// A sequence cut short: this byte starts afresh.
+				need = 0;
+				badLine ||= line;
+			}
+			if (b === 0x0a) line++;
+			else if (b < 0x80) continue;
+			else if (b >= 0xc2 && b <= 0xdf) need = 1;
+			else if (b >= 0xe0 && b <= 0xef) need = 2;
+			else if (b >= 0xf0 && b <= 0xf4) need = 3;
+			else badLine ||= line;
+		}
+	}
+	return multibyte > 0 && badLine > 0 ? { multibyte, badLine } : null;
 }
 
 /** The byte reader, or papaparse when asked or when the byte reader refuses the quoting. */
