@@ -41,6 +41,8 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	mixedLineEnds: [M.mixedLineEnds(8792, 60, 148), ['8792', '60', '148']],
+	repeatedHeader: [M.repeatedHeader(), []],
 	mixedEncoding: [M.mixedEncoding(7), ['7', 'UTF-8', 'Windows-1252']],
 	notJawaTimur: [M.notJawaTimur(), ['Jawa Timur', '3509']],
 	launchAfterReport: [M.launchAfterReport('2024-10'), ['2024-10']],

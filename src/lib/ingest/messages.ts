@@ -163,6 +163,18 @@ export const widthMismatch = (cells: number, width: number): Msg =>
 		`baris ini berisi ${cells} sel, padahal judul kolom ada ${width}; beri tanda kutip pada nilai yang memuat tanda pemisah, lalu periksa apakah ada sel yang kurang atau berlebih`,
 	);
 
+export const mixedLineEnds = (cells: number, width: number, loneCr: number): Msg =>
+	msg(
+		`this row has ${cells} cells but the header has ${width}, and it holds ${loneCr} line ends written as CR alone among lines that end with LF: the file mixes line ends, so the lines after this one were read into it; save the file again with one kind of line end (any spreadsheet or text editor does)`,
+		`baris ini berisi ${cells} sel, padahal judul kolom ada ${width}, dan memuat ${loneCr} akhir baris berupa CR saja di antara baris yang diakhiri LF: berkas ini mencampur jenis akhir baris, sehingga baris-baris sesudahnya terbaca masuk ke baris ini; simpan ulang berkasnya dengan satu jenis akhir baris (bisa dengan spreadsheet atau editor teks apa pun)`,
+	);
+
+const REPEATED_HEADER = msg(
+	'this row repeats the header, as where two files were joined; it is not data: delete it',
+	'baris ini mengulang judul kolom, seperti bila dua berkas digabung; baris ini bukan data: hapus barisnya',
+);
+export const repeatedHeader = (): Msg => REPEATED_HEADER;
+
 const OUTSIDE_TABLE = msg(
 	'value outside the table: this column has no header; delete it or add a header',
 	'nilai di luar tabel: kolom ini tidak punya judul; hapus nilainya atau beri judul kolom',

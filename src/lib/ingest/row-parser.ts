@@ -106,7 +106,7 @@ export class RowProcessor {
 	constructor(
 		private readonly file: string,
 		match: HeaderMatch,
-		header: readonly string[],
+		private readonly header: readonly string[],
 		/** The snapshot month from the file name, for rows with a blank periode. */
 		readonly filePeriode: string | null,
 		private readonly ctx: RowContext,
@@ -181,7 +181,8 @@ export class RowProcessor {
 		let blank = true;
 		for (let i = 0; i < cells.length; i++) {
 			const c = cells[i]!;
-			if (c.length !== 0 && c.trim().length !== 0) {
+			// Ctrl-Z (U+001A) is the end-of-file mark of old DOS programs, not data.
+			if (c.length !== 0 && c.trim().length !== 0 && c.trim() !== '\u001a') {
 				blank = false;
 				break;
 			}
@@ -189,9 +190,20 @@ export class RowProcessor {
 		if (blank) return null;
 		this.rows_read++;
 		if (cells.length !== this.width) {
+			// Lines ended by CR alone among LF lines were read as one row: say so.
+			let loneCr = 0;
+			for (const c of cells) loneCr += c.match(/\r(?!\n|$)/g)?.length ?? 0;
+			const m =
+				loneCr > 0
+					? M.mixedLineEnds(cells.length, this.width, loneCr)
+					: M.widthMismatch(cells.length, this.width);
+			const shown = cells.join(' | ');
 			return this.reject([
-				this.problem(row, null, cells.join(' | '), M.widthMismatch(cells.length, this.width)),
+				this.problem(row, null, shown.length > 200 ? `${shown.slice(0, 199)}…` : shown, m),
 			]);
+		}
+		if (cells.every((c, i) => c.trim() === this.header[i]!.trim())) {
+			return this.reject([this.problem(row, null, cells[0] ?? '', M.repeatedHeader())]);
 		}
 		const values: Record<string, unknown> = { ...this.blank };
 		const errors: Problem[] = [];

@@ -834,3 +834,43 @@ describe('runIngest({ inputs }) on cells that no real report has', () => {
 		]);
 	});
 });
+
+describe('runIngest({ inputs }) on files joined or saved by old programs', () => {
+	const [header, a, b] = readFileSync(fx('template/laporan-comma.csv'), 'utf8').split('\n');
+	const file = (text: string) => {
+		const path = join(mkdtempSync(join(tmpdir(), 'kkb-old-')), 'laporan.csv');
+		writeFileSync(path, text);
+		return runIngest({ inputs: [path], aliases: null });
+	};
+
+	it('runIngest({ inputs }) takes a Ctrl-Z at the end of the file for no row', async () => {
+		const { quality } = await file(`${header}\n${a}\n${b}\n\u001a`);
+		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 2, rows_rejected: 0 });
+	});
+
+	it('runIngest({ inputs }) rejects a repeated header row with one problem', async () => {
+		const { quality } = await file(`${header}\n${a}\n${header}\n${b}\n`);
+		expect(quality.total).toEqual({ rows_read: 3, rows_accepted: 2, rows_rejected: 1 });
+		expect(quality.problems.map((p) => [p.row, p.message])).toEqual([
+			[3, 'this row repeats the header, as where two files were joined; it is not data: delete it'],
+		]);
+	});
+
+	it('runIngest({ inputs }) says so when lines ended by CR alone were read into one row', async () => {
+		const { quality } = await file(
+			`${header}\n${a}\n${b}\r${a!.replace('35.09.19.1007', '35.09.01.2001')}\r`,
+		);
+		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 1, rows_rejected: 1 });
+		expect(quality.problems[0]!.message).toMatch(
+			/^this row has \d+ cells but the header has 60, and it holds 1 line ends written as CR alone/,
+		);
+	});
+
+	it('runIngest({ inputs }) names the column and value of a quote left open on the last line', async () => {
+		const row = b!.replace('Kampung KB Jamintoro', '"Kampung KB Jamintoro');
+		const { quality } = await file(`${header}\n${a}\n${row}\n`);
+		expect(quality.total).toEqual({ rows_read: 2, rows_accepted: 1, rows_rejected: 1 });
+		expect(quality.problems[0]).toMatchObject({ row: 3, column: 'nama_kampung', level: 'error' });
+		expect(quality.problems[0]!.value).toMatch(/^"Kampung KB Jamintoro,/);
+	});
+});

@@ -750,14 +750,17 @@ async function readCsvOnce(
 						if (swallows(cells, delimiter)) throw new SwallowedRows();
 						const quoteError = quoteErrors?.get(i);
 						if (quoteError !== undefined) {
+							// A quote left open runs to the end of the file: it is in the last cell.
+							const open = quoteError.code === 'MissingQuotes' ? cells.length - 1 : -1;
+							const text = open >= 0 ? `"${cells[open]!}`.trimEnd() : null;
 							processor.rows_read++;
 							processor.rows_rejected++;
 							processor.problems.push(
 								M.problem(
 									file,
 									record,
-									null,
-									null,
+									open >= 0 ? (found.cells[open] ?? null) : null,
+									text !== null && text.length > 80 ? `${text.slice(0, 79)}…` : text,
 									'error',
 									M.malformedQuotes(quoteError.message, quoteError.code),
 								),
