@@ -198,6 +198,9 @@ describe('scripts/data.ts', () => {
 			/^error: --out .*kampung\.csv is a file; give a directory to write into\n/,
 		);
 		expect(r.stderr).not.toMatch(/^read /m);
+		const below = data('--input', CONTOH, '--out', join(file, 'sub'));
+		expect(below.code).toBe(2);
+		expect(below.stderr).toMatch(/^error: .*kampung\.csv, in --out .* is a file; give a directory/);
 	});
 
 	it('data names an --input outside the current folder by its absolute path', () => {

@@ -10,7 +10,7 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import {
 	InputError,
@@ -92,8 +92,15 @@ function parseArgv(argv: readonly string[]): Args {
 	if (args.inputs.length === 0)
 		throw new UsageError('--input needs at least one file or directory');
 	if (!args.out) throw new UsageError('--out is required');
-	if (existsSync(args.out) && !statSync(args.out).isDirectory())
-		throw new UsageError(`--out ${args.out} is a file; give a directory to write into`);
+	// The nearest existing folder of --out (or --out itself) must be a folder.
+	for (let p = resolve(args.out); ; p = dirname(p)) {
+		if (!existsSync(p)) continue;
+		if (!statSync(p).isDirectory()) {
+			const what = p === resolve(args.out) ? `--out ${args.out}` : `${p}, in --out ${args.out},`;
+			throw new UsageError(`${what} is a file; give a directory to write into`);
+		}
+		break;
+	}
 	return args;
 }
 

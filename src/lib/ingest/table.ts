@@ -242,7 +242,7 @@ function chooseHeader(
 				: '';
 		throw new InputError(
 			file,
-			`no known header in the first ${HEADER_SEARCH_ROWS} rows; expected a Klasifikasi export, a Rekap Kampung export or a Template Laporan (see docs/template-laporan.md).${hint}`,
+			`no known header in the first ${HEADER_SEARCH_ROWS} rows; expected a Klasifikasi export, a Rekap Kampung export or a Template Laporan (README.md, "Adding a new export", says which files to use).${hint}`,
 		);
 	}
 	const found = best as FoundHeader & { delimiter: string | null };
