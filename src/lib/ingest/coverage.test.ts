@@ -29,14 +29,33 @@ describe('shortExports(counts, kampungTotal)', () => {
 		expect(p!.pesan).toMatch(/^ekspor Rekap Kampung ini berisi 4 baris untuk 2024-06/);
 	});
 
-	it('shortExports(...) accepts one kampung missing, a lone export, and other months', () => {
+	it('shortExports(...) accepts one kampung missing, a lone Klasifikasi export, and other months', () => {
 		expect(shortExports([rows('klasifikasi', K, 248), rows('rekap-kampung', R, 247)], 248)).toEqual(
 			[],
 		);
-		expect(shortExports([rows('rekap-kampung', R, 4)], 248)).toEqual([]);
+		expect(shortExports([rows('klasifikasi', K, 4)], 248)).toEqual([]);
 		expect(
-			shortExports([rows('klasifikasi', K, 248), rows('rekap-kampung', R, 4, '2024-07')], 248),
-		).toEqual([]);
+			shortExports(
+				[
+					rows('klasifikasi', K, 248),
+					rows('klasifikasi', K, 248, '2024-07'),
+					rows('rekap-kampung', R, 4, '2024-07'),
+				],
+				248,
+			).map((p) => p.periode),
+		).toEqual(['2024-07']);
+	});
+
+	it('shortExports(...) says a month with only a Rekap Kampung export has no tiers', () => {
+		const [p, ...rest] = shortExports([rows('rekap-kampung', R, 248)], 248);
+		expect(rest).toEqual([]);
+		expect(p).toMatchObject({ file: R, level: 'warning', periode: '2024-06' });
+		expect(p!.message).toMatch(/^no Klasifikasi export or Template Laporan for 2024-06/);
+		const withTemplate = [
+			rows('template-laporan', 'laporan.csv', 248),
+			rows('rekap-kampung', R, 248),
+		];
+		expect(shortExports(withTemplate, 248)).toEqual([]);
 	});
 
 	it('shortExports(...) compares no extract of a few kampung, and no Template Laporan', () => {

@@ -16,7 +16,8 @@ const FULL_EXPORTS: readonly InputKind[] = ['klasifikasi', 'rekap-kampung'];
 const SHORT_SHARE = 0.9;
 
 /**
- * A warning for each full-export kind of a month with under 90% of the rows of the other kind,
+ * A warning for a month with a Rekap Kampung export and nothing that gives tiers (it has no
+ * scores), and for each full-export kind of a month with under 90% of the rows of the other kind,
  * when that other kind looks whole (at least half of `kampungTotal`, the official desa count), so a
  * hand-made extract of a few kampung compared with another is not flagged.
  */
@@ -32,7 +33,16 @@ export function shortExports(counts: readonly MonthRows[], kampungTotal: number)
 		k.rows += c.rows;
 	}
 	const out: Problem[] = [];
+	// Months whose tiers can come from somewhere: a Klasifikasi export or a Template Laporan.
+	const tiered = new Set(
+		counts.filter((c) => c.kind !== 'rekap-kampung' && c.rows > 0).map((c) => c.periode),
+	);
 	for (const [periode, kinds] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
+		const rekap = kinds.get('rekap-kampung');
+		if (rekap && !tiered.has(periode)) {
+			const m = M.rekapWithoutTiers(periode, rekap.rows);
+			out.push(M.problem(rekap.files[0]!, null, null, null, 'warning', m, null, periode));
+		}
 		for (const [kind, k] of kinds) {
 			for (const [otherKind, other] of kinds) {
 				if (otherKind === kind || other.rows < kampungTotal / 2) continue;

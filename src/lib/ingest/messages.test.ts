@@ -41,6 +41,7 @@ const CALLS: Record<string, [M.Msg, string[]]> = {
 	outsideTable: [M.outsideTable(), []],
 	malformedQuotes: [M.malformedQuotes('Quoted field unterminated', 'MissingQuotes'), ['"…"']],
 	unclosedQuote: [M.unclosedQuote(), ['""']],
+	rekapWithoutTiers: [M.rekapWithoutTiers('2024-06', 248), ['2024-06', '248']],
 	mixedLineEnds: [M.mixedLineEnds(8792, 60, 148), ['8792', '60', '148']],
 	repeatedHeader: [M.repeatedHeader(), []],
 	mixedEncoding: [M.mixedEncoding(7), ['7', 'UTF-8', 'Windows-1252']],

@@ -609,6 +609,12 @@ export const exportShort = (o: {
 		`ekspor ${o.kind} ini berisi ${o.rows} baris untuk ${o.periode}, padahal ${o.other} (${o.otherKind}) berisi ${o.otherRows}, dan kedua ekspor memuat semua Kampung KB di kabupaten; ekspor ini mungkin terpotong atau tersaring, sehingga ${o.otherRows - o.rows} kampung tidak punya angka ${o.kind} bulan itu: unduh ulang untuk seluruh Kabupaten Jember`,
 	);
 
+export const rekapWithoutTiers = (periode: string, rows: number): Msg =>
+	msg(
+		`no Klasifikasi export or Template Laporan for ${periode}, and a Rekap Kampung export has counts but no scores, so the ${rows} kampung of this export have no tier that month; add the Klasifikasi export of ${periode}`,
+		`tidak ada ekspor Klasifikasi atau Template Laporan untuk ${periode}, dan ekspor Rekap Kampung hanya berisi angka tanpa skor, sehingga ${rows} kampung dalam ekspor ini tidak punya klasifikasi bulan itu; tambahkan ekspor Klasifikasi bulan ${periode}`,
+	);
+
 export const sameKindFiles = (kept: string, kind: string, months: readonly string[]): Msg =>
 	msg(
 		`${kept} is also a ${kind} for ${months.join(', ')}; for kampung in both files, ${kept} is used`,

@@ -651,9 +651,12 @@ describe('runIngest({ inputs }) on contraceptive methods partly blank', () => {
 	it('runIngest({ inputs }) gives the same warning for a Rekap Kampung row, naming its own column', async () => {
 		const { records, quality } = await ingest('rekap/method-blank_20241014.csv');
 		expect(records[0]).toMatchObject({ peserta_kb_aktif: 120, kb_mop: null, jumlah_catatan: 1 });
+		// Alone, the Rekap Kampung export also gets the file's note that nothing gives tiers.
 		expect(quality.problems.map((p) => [p.row, p.column, p.level])).toEqual([
 			[2, 'MOP', 'warning'],
+			[null, null, 'warning'],
 		]);
+		expect(quality.problems[1]!.message).toMatch(/^no Klasifikasi export or Template Laporan/);
 		expect(quality.problems[0]!.message).toMatch(
 			/^MOP is blank while the other contraceptive methods are filled; the published peserta_kb_aktif \(120\)/,
 		);
