@@ -1,10 +1,11 @@
 import { geoArea, geoMercator } from 'd3-geo';
-import { fileURLToPath } from 'node:url';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { BoundaryError, loadBoundaries, MAX_FEATURE_AREA_SR, rewindFeature } from './boundaries';
-
-const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+import { boundaryFixture } from './test-boundaries';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // The RFC 7946 square around Bogor from pitfalls.md #8: anticlockwise, so d3 reads it as the globe.
 const rfcSquare: Feature<Polygon, { kode: string }> = {
@@ -51,16 +52,16 @@ describe('rewindFeature(feature)', () => {
 
 describe('loadBoundaries(dir)', () => {
 	it('loadBoundaries(dir) returns null when the folder has no boundary files', () => {
-		expect(loadBoundaries(fixture('does-not-exist'))).toBeNull();
+		expect(loadBoundaries(mkdtempSync(join(tmpdir(), 'kkb-no-geo-')))).toBeNull();
 	});
 	it('loadBoundaries(dir) rewinds an anticlockwise desa and reports which', () => {
-		const b = loadBoundaries(fixture('two-desa'))!;
+		const b = loadBoundaries(boundaryFixture('two-desa'))!;
 		expect(b.rewound).toEqual(['jember-desa.geojson:35.09.99.2002']);
 		for (const f of b.desa.features) expect(geoArea(f.geometry)).toBeLessThan(MAX_FEATURE_AREA_SR);
 	});
 	it('loadBoundaries(dir) names the file, feature and property when a property is missing', () => {
-		expect(() => loadBoundaries(fixture('broken'))).toThrow(BoundaryError);
-		expect(() => loadBoundaries(fixture('broken'))).toThrow(
+		expect(() => loadBoundaries(boundaryFixture('broken'))).toThrow(BoundaryError);
+		expect(() => loadBoundaries(boundaryFixture('broken'))).toThrow(
 			/jember-desa\.geojson: feature 1: property "kecamatan"/,
 		);
 	});

@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadBoundaries } from './boundaries';
 import { buildMapLayers, CompactPath } from './web-map';
+import { boundaryFixture } from './test-boundaries';
 
 /** Absolute points of each ring of a path written by CompactPath (`M x y l dx dy … z`). */
 function rings(d: string): [number, number][][] {
@@ -51,7 +51,7 @@ describe('CompactPath(digits)', () => {
 	});
 });
 
-const dir = fileURLToPath(new URL('./fixtures/two-desa', import.meta.url));
+const dir = boundaryFixture('two-desa');
 
 describe('buildMapLayers(boundaries)', () => {
 	const map = buildMapLayers(loadBoundaries(dir)!, { width: 400 });

@@ -1,15 +1,15 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { kampungCsv } from '../ingest';
 import { record, rejectedRowSite } from './test-fixtures';
 import { mapSnapshots, writeSite } from './write-site';
 import type { SiteData } from './site-data';
+import { boundaryFixture } from '../geo/test-boundaries';
 
-const geoDir = fileURLToPath(new URL('../geo/fixtures/two-desa', import.meta.url));
+const geoDir = boundaryFixture('two-desa');
 const desa = [
 	{
 		kode: '35.09.99.2001',
