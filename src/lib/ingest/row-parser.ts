@@ -78,6 +78,10 @@ const shown = (v: unknown): string | null => {
 	return detach(s.length > 100 ? `${s.slice(0, 97)}...` : s);
 };
 
+/** `text` cut to `max` characters, the last one an ellipsis. */
+const clip = (text: string, max: number): string =>
+	text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
 function isJawaTimur(provinsi: string): boolean {
 	const n = normaliseName(provinsi);
 	return n.endsWith('JAWATIMUR') || n === 'JATIM' || n === '35';
@@ -176,6 +180,15 @@ export class RowProcessor {
 		return M.problem(this.file, row, column, shown(value), 'error', m);
 	}
 
+	/**
+	 * Rejects a row the reader could not split into cells (its quoting is broken): `value` is the
+	 * text from the bad cell on, shortened.
+	 */
+	rejectUnsplit(row: number, column: string | null, value: string | null, m: M.Msg): void {
+		this.rows_read++;
+		this.reject([this.problem(row, column, value === null ? null : clip(value, 80), m)]);
+	}
+
 	/** A CSV row: all cells are text, and the row must have as many cells as the header. */
 	processText(cells: readonly string[], row: number): AcceptedRow | null {
 		let blank = true;
@@ -197,10 +210,7 @@ export class RowProcessor {
 				loneCr > 0
 					? M.mixedLineEnds(cells.length, this.width, loneCr)
 					: M.widthMismatch(cells.length, this.width);
-			const shown = cells.join(' | ');
-			return this.reject([
-				this.problem(row, null, shown.length > 200 ? `${shown.slice(0, 199)}…` : shown, m),
-			]);
+			return this.reject([this.problem(row, null, cells.join(' | '), m)]);
 		}
 		if (cells.every((c, i) => c.trim() === this.header[i]!.trim())) {
 			return this.reject([this.problem(row, null, cells[0] ?? '', M.repeatedHeader())]);

@@ -632,14 +632,10 @@ async function readCsvLines(
 		if (newline === '\n' && text.endsWith('\r')) text = text.slice(0, -1);
 		const bad = quoteProblem(text, delimiter);
 		if (bad) {
-			const from = cellFrom(text, delimiter, bad.cell);
-			const raw = from.length > 80 ? `${from.slice(0, 79)}…` : from;
 			const m = bad.closed
 				? M.malformedQuotes(TEXT_AFTER_QUOTE, 'InvalidQuotes')
 				: M.unclosedQuote();
-			processor.rows_read++;
-			processor.rows_rejected++;
-			processor.problems.push(M.problem(file, line, label(bad.cell), raw, 'error', m));
+			processor.rejectUnsplit(line, label(bad.cell), cellFrom(text, delimiter, bad.cell), m);
 			return;
 		}
 		const cells = Papa.parse<string[]>(text, { delimiter, newline, quoteChar: '"' }).data[0] ?? [
@@ -752,18 +748,11 @@ async function readCsvOnce(
 						if (quoteError !== undefined) {
 							// A quote left open runs to the end of the file: it is in the last cell.
 							const open = quoteError.code === 'MissingQuotes' ? cells.length - 1 : -1;
-							const text = open >= 0 ? `"${cells[open]!}`.trimEnd() : null;
-							processor.rows_read++;
-							processor.rows_rejected++;
-							processor.problems.push(
-								M.problem(
-									file,
-									record,
-									open >= 0 ? (found.cells[open] ?? null) : null,
-									text !== null && text.length > 80 ? `${text.slice(0, 79)}…` : text,
-									'error',
-									M.malformedQuotes(quoteError.message, quoteError.code),
-								),
+							processor.rejectUnsplit(
+								record,
+								open >= 0 ? (found.cells[open] ?? null) : null,
+								open >= 0 ? `"${cells[open]!}`.trimEnd() : null,
+								M.malformedQuotes(quoteError.message, quoteError.code),
 							);
 							continue;
 						}
